@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from selfassess.framework import Band
+from selfassess.framework import Band, Framework
 from selfassess.scoring import StandardResult
 
 DATE_FORMAT = "%d %b %Y"  # 18 Mar 2026: unambiguous to UK readers and short enough for tables
@@ -16,6 +16,13 @@ TEXT_COLOUR = "#212B32"
 NHS_BLUE = "#005EB8"
 
 RATING_WORDS = {"not_rated": "Not rated", "not_applicable": "Not applicable"}
+SIGNOFF_WORDS = {"draft": "Draft", "submitted": "Submitted", "approved": "Approved"}
+ACTION_STATUS_WORDS = {
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "done": "Done",
+    "cancelled": "Cancelled",
+}
 
 
 def format_percent(value: float | None) -> str:
@@ -50,3 +57,28 @@ def rating_colours(result: StandardResult) -> tuple[str, str]:
 
 def band_colours(band: Band) -> tuple[str, str]:
     return band.colour, band.text_colour
+
+
+def band_thresholds(framework: Framework) -> str:
+    """The bands and where each starts, e.g. 'Red below 50%, Amber from 50%, Green from 85%'."""
+    bands = framework.bands_low_to_high
+    parts = [f"{bands[0].label} below {bands[1].min_percent:g}%"] if len(bands) > 1 else []
+    parts += [f"{band.label} from {band.min_percent:g}%" for band in bands[1:]]
+    return ", ".join(parts)
+
+
+def rating_explanation(result: StandardResult, framework: Framework) -> str:
+    """How a standard's rating was reached, in a sentence or two."""
+    if result.status == "not_applicable":
+        return f"Not applicable: {result.not_applicable_reason}"
+    if result.percent is None or result.derived_band is None:
+        derived = "No criterion is answered yet, so the standard is not rated."
+    else:
+        derived = (
+            f"{format_percent(result.percent)} is the weighted mean of the {result.answered} of "
+            f"{result.applicable_criteria} criteria answered, which rates "
+            f"{result.derived_band.label} ({band_thresholds(framework)})."
+        )
+    if result.overridden and result.band is not None:
+        return f"Overridden to {result.band.label}. Without the override: {derived}"
+    return derived
