@@ -239,7 +239,7 @@ def semantic_problems(framework: Framework, file: str, root: Any = None) -> list
     if framework.assurance.compliant_band not in band_ids:
         add(["assurance", "compliant_band"], f"unknown band; expected one of {band_ids}")
 
-    all_criterion_ids: list[str] = []
+    seen_criterion_ids: set[str] = set()
     for s_index, standard in enumerate(framework.standards):
         s_loc: list[str | int] = ["standards", s_index]
         for o_index, org in enumerate(standard.applies_to):
@@ -250,7 +250,14 @@ def semantic_problems(framework: Framework, file: str, root: Any = None) -> list
                 )
         for c_index, criterion in enumerate(standard.criteria):
             c_loc: list[str | int] = [*s_loc, "criteria", c_index]
-            all_criterion_ids.append(criterion.id)
+            if criterion.id in seen_criterion_ids:
+                # Point at the repeat itself, so an editor or a line number can find it.
+                add(
+                    [*c_loc, "id"],
+                    f"duplicate criterion id {criterion.id!r} "
+                    "(criterion ids are unique across the framework)",
+                )
+            seen_criterion_ids.add(criterion.id)
             for o_index, org in enumerate(criterion.applies_to or []):
                 if org not in standard.applies_to:
                     add(
@@ -259,12 +266,6 @@ def semantic_problems(framework: Framework, file: str, root: Any = None) -> list
                         f"the standard applies to ({standard.applies_to})",
                     )
             problems.extend(_measure_problems(framework, criterion, c_loc, file, root))
-    for value, count in Counter(all_criterion_ids).items():
-        if count > 1:
-            add(
-                ["standards"],
-                f"duplicate criterion id {value!r} (criterion ids are unique across the framework)",
-            )
     return problems
 
 
@@ -341,22 +342,27 @@ def parse_framework(text: str, file: str = "<definitions>") -> Framework:
         raise DefinitionsError([Problem(file, "", f"YAML syntax error: {reason}", line)]) from None
     except YAMLError as exc:
         raise DefinitionsError([Problem(file, "", f"YAML syntax error: {exc}")]) from None
-    if not isinstance(root, dict):
+    return framework_from_data(root, file)
+
+
+def framework_from_data(data: Any, file: str = "<definitions>") -> Framework:
+    """Validate definitions given as plain data (as YAML loads them); raise DefinitionsError."""
+    if not isinstance(data, dict):
         raise DefinitionsError(
             [
                 Problem(
                     file,
                     "",
                     "expected a mapping of framework fields at the "
-                    f"top level; got {type(root).__name__}",
+                    f"top level; got {type(data).__name__}",
                 )
             ]
         )
     try:
-        framework = Framework.model_validate(root)
+        framework = Framework.model_validate(data)
     except ValidationError as exc:
-        raise DefinitionsError(_structure_problems(exc, file, root)) from None
-    problems = semantic_problems(framework, file, root)
+        raise DefinitionsError(_structure_problems(exc, file, data)) from None
+    problems = semantic_problems(framework, file, data)
     if problems:
         raise DefinitionsError(problems)
     return framework

@@ -46,7 +46,7 @@ def test_duplicate_ids_are_reported():
     text = SMALL_FRAMEWORK.replace("id: s2\n", "id: s1\n").replace("id: s3-y", "id: s1-a")
     problems = problems_of(text)
     assert any("standards[1].id: duplicate standard id 's1'" in p for p in problems)
-    assert any("duplicate criterion id 's1-a'" in p for p in problems)
+    assert any("standards[2].criteria[0].id: duplicate criterion id 's1-a'" in p for p in problems)
 
 
 def test_thresholds_out_of_order():
