@@ -23,6 +23,12 @@ ACTION_STATUS_WORDS = {
     "done": "Done",
     "cancelled": "Cancelled",
 }
+CRITERION_KIND_WORDS = {"judgement": "Judgement", "yes_no": "Yes/no", "measure": "Measure"}
+OVERDUE_COLOURS = ("#D5281B", "#FFFFFF")  # (fill, text): NHS red, so overdue reads as a warning
+
+# DATE_FORMAT and format_percent in spreadsheet number-format notation, so cells stay numbers.
+SHEET_DATE_FORMAT = "dd mmm yyyy"
+SHEET_PERCENT_FORMAT = "0%"
 
 
 def format_percent(value: float | None) -> str:
