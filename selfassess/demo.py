@@ -171,10 +171,10 @@ def _answer(
     rng: random.Random, framework: Framework, criterion: Criterion, maturity: float
 ) -> CriterionAnswer:
     """An answer near the standard's maturity (0..1), with the spread real audits show."""
-    jitter = min(1.0, max(0.0, rng.gauss(maturity, 0.15)))
+    jitter = min(1.0, max(0.0, rng.gauss(maturity, 0.1)))
     if criterion.kind == "judgement":
         scores = sorted(level.score for level in framework.scale)
-        return CriterionAnswer(score=scores[round(jitter * (len(scores) - 1))])
+        return CriterionAnswer(score=scores[min(len(scores) - 1, int(jitter * len(scores)))])
     if criterion.kind == "yes_no":
         return CriterionAnswer(met=jitter >= 0.5)
     assert criterion.measure is not None
@@ -208,8 +208,10 @@ def _response(
     org_type: str,
     period_end: date,
     large: bool,
+    strength: float,
 ) -> StandardResponse:
-    maturity = rng.choice([0.2, 0.45, 0.55, 0.7, 0.8, 0.95, 1.0])
+    # Standards vary around the organisation's overall strength, as they do in real returns.
+    maturity = min(1.0, max(0.1, rng.gauss(strength, 0.17)))
     answers = {
         c.id: _answer(rng, framework, c, maturity)
         for c in standard.criteria
@@ -294,10 +296,11 @@ def demo_document(
     assessment.assessors = [f"{_person(rng)}, {role}" for role in rng.sample(roles, k=2)]
     assessment.created = assessment.created.replace(2026, 1, 12, 9, 30, 0)
     assessment.id = f"demo-{org_type}-{seed}"
+    strength = rng.uniform(0.5, 1.1)
     for standard in framework.standards:
         if org_type in standard.applies_to:
             assessment.responses[standard.id] = _response(
-                rng, framework, standard, org_type, period.end or date(2026, 3, 31), large
+                rng, framework, standard, org_type, period.end or date(2026, 3, 31), large, strength
             )
     if rng.random() < 0.5:
         assessment.signoff = SignOff(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from selfassess.framework import Band, Framework
-from selfassess.scoring import StandardResult
+from selfassess.scoring import StandardResult, whole_percent
 
 DATE_FORMAT = "%d %b %Y"  # 18 Mar 2026: unambiguous to UK readers and short enough for tables
 
@@ -32,7 +32,15 @@ SHEET_PERCENT_FORMAT = "0%"
 
 
 def format_percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}%"
+    return "–" if value is None else f"{whole_percent(value)}%"
+
+
+def format_measure(value: float | None, unit: str) -> str:
+    """A measured value with its unit; one decimal, since measure thresholds compare it exactly."""
+    if value is None:
+        return "–"
+    number = f"{value:.1f}".removesuffix(".0")
+    return f"{number}%" if unit == "%" else f"{number} {unit}"
 
 
 def format_date(value: date | None) -> str:

@@ -6,6 +6,7 @@ ratings without touching code.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -13,9 +14,15 @@ from typing import Literal
 from selfassess.assessment import Action, Assessment, CriterionAnswer, StandardResponse
 from selfassess.framework import AssuranceLevel, Band, Criterion, Framework, Measure, Standard
 
-# Percentages are compared with band minimums after rounding, so that 2/3 of 90 % or a sum
-# of float weights does not land a hair under a threshold it reaches exactly on paper.
-_PRECISION = 9
+
+def whole_percent(percent: float) -> int:
+    """A percentage rounded half up to a whole number: the figure users see and bands use.
+
+    Bands and assurance levels compare this rounded figure, so a standard shown as "85%" is
+    never rated below a band that starts at 85 %, and float noise cannot move a rating.
+    """
+    return math.floor(percent + 0.5 + 1e-9)
+
 
 Status = Literal["rated", "not_rated", "not_applicable"]
 
@@ -80,7 +87,7 @@ class OverallResult:
 
 def band_for_percent(framework: Framework, percent: float) -> Band:
     """The highest band whose minimum the percentage reaches."""
-    reached = [b for b in framework.bands if round(percent, _PRECISION) >= b.min_percent]
+    reached = [b for b in framework.bands if whole_percent(percent) >= b.min_percent]
     return max(reached, key=lambda band: band.min_percent)
 
 
@@ -182,7 +189,7 @@ def assurance_level(framework: Framework, compliant_percent: float) -> Assurance
     reached = [
         lvl
         for lvl in framework.assurance.levels
-        if round(compliant_percent, _PRECISION) >= lvl.min_percent
+        if whole_percent(compliant_percent) >= lvl.min_percent
     ]
     return max(reached, key=lambda level: level.min_percent)
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from selfassess.assessment import Action, CriterionAnswer, Override
+from selfassess.presentation import format_percent
 from selfassess.scoring import overall_result, overdue_actions, standard_result
 
 
@@ -197,20 +198,23 @@ def test_assurance_boundaries_follow_the_definitions(small_framework, commission
     from selfassess.scoring import assurance_level
 
     assert assurance_level(small_framework, 89).id == "substantial"
-    assert assurance_level(small_framework, 88.99).id == "partial"
+    assert assurance_level(small_framework, 8 / 9 * 100).id == "substantial"  # shown as 89 %
+    assert assurance_level(small_framework, 88.4).id == "partial"
     assert assurance_level(small_framework, 77).id == "partial"
-    assert assurance_level(small_framework, 76.9).id == "non_compliant"
+    assert assurance_level(small_framework, 76.4).id == "non_compliant"
     small_framework.assurance.levels[1].min_percent = 95
     assert assurance_level(small_framework, 89).id == "partial"
 
 
-def test_band_edges_are_not_lost_to_float_rounding(small_framework, commissioner_assessment):
+def test_bands_use_the_whole_percentage_users_see(small_framework, commissioner_assessment):
     from selfassess.scoring import band_for_percent
 
     assert band_for_percent(small_framework, 85).id == "green"
     assert band_for_percent(small_framework, 85 - 1e-12).id == "green"
-    assert band_for_percent(small_framework, 84.99).id == "amber"
+    assert band_for_percent(small_framework, 84.5).id == "green"  # shown as 85 %, rated so
+    assert band_for_percent(small_framework, 84.49).id == "amber"  # shown as 84 %
     assert band_for_percent(small_framework, 0).id == "red"
+    assert format_percent(84.5) == "85%" and format_percent(84.49) == "84%"
 
 
 def test_overdue_actions(small_framework, commissioner_assessment):
