@@ -25,6 +25,8 @@ ACTION_STATUS_WORDS = {
 }
 CRITERION_KIND_WORDS = {"judgement": "Judgement", "yes_no": "Yes/no", "measure": "Measure"}
 OVERDUE_COLOURS = ("#D5281B", "#FFFFFF")  # (fill, text): NHS red, so overdue reads as a warning
+PROBLEM_COLOUR = "#D5281B"  # NHS red: the border of a field that must be corrected
+MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for normal-size text
 
 # DATE_FORMAT and format_percent in spreadsheet number-format notation, so cells stay numbers.
 SHEET_DATE_FORMAT = "dd mmm yyyy"
@@ -71,6 +73,18 @@ def rating_colours(result: StandardResult) -> tuple[str, str]:
 
 def band_colours(band: Band) -> tuple[str, str]:
     return band.colour, band.text_colour
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio (1 to 21) of two '#RRGGBB' colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def band_thresholds(framework: Framework) -> str:
