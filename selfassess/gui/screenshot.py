@@ -1,0 +1,68 @@
+"""Renders a view of the app for a document offscreen to a PNG (`selfassess screenshot`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+
+from selfassess.atomic import write_atomically
+from selfassess.document import read_document
+from selfassess.errors import SelfAssessError
+
+
+def parse_view(view: str) -> int | None:
+    """'dashboard' -> None; 'standard:N' -> N."""
+    if view == "dashboard":
+        return None
+    kind, _, number = view.partition(":")
+    if kind == "standard" and number.isdigit():
+        return int(number)
+    raise SelfAssessError(
+        f"unknown view {view!r}: use 'dashboard' or 'standard:N' (e.g. standard:3)"
+    )
+
+
+def render_screenshot(
+    file: Path, out: Path, view: str = "dashboard", size: tuple[int, int] = (1400, 900)
+) -> None:
+    """Open `file` read-only in a window of `size`, show `view` and write it to `out` as PNG."""
+    number = parse_view(view)
+    document = read_document(file)
+    numbers = {standard.number: standard.id for standard in document.framework.standards}
+    if number is not None and number not in numbers:
+        raise SelfAssessError(
+            f"{file} has no standard {number} (it has {min(numbers)}–{max(numbers)})"
+        )
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from selfassess.gui.app import application
+    from selfassess.gui.main_window import MainWindow
+
+    app = application()
+    window = MainWindow()
+    # No lock is taken: a screenshot only looks, and must not stop a colleague opening the file.
+    window.session.load(document, Path(file))
+    window.setAttribute(
+        Qt.WidgetAttribute.WA_DontShowOnScreen, os.environ["QT_QPA_PLATFORM"] != "offscreen"
+    )
+    window.resize(*size)
+    window.show()
+    if number is None:
+        window.show_dashboard()
+    else:
+        window.show_standard(numbers[number])
+    for _ in range(3):
+        app.processEvents()
+    image = window.grab().toImage()
+    if (image.width(), image.height()) != size:
+        image = image.scaled(
+            *size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    window.close()
+    write_atomically(Path(out), bytes(data.data()), doing="write")
