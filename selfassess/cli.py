@@ -158,6 +158,23 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from selfassess.gui.screenshot import render_screenshot  # Qt only for this command
+
+    render_screenshot(Path(args.file), Path(args.out), args.view, args.size)
+    print(f"Wrote {args.out} ({args.size[0]}x{args.size[1]}, {args.view})")
+    return 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (
+        200 <= int(width) <= 8000 and 200 <= int(height) <= 8000
+    ):
+        raise argparse.ArgumentTypeError(f"not a size like 1400x900 (200 to 8000 each): {text!r}")
+    return int(width), int(height)
+
+
 def _refuse_overwrite(path: str, force: bool) -> None:
     if Path(path).exists() and not force:
         raise UsageError(f"{path} already exists (use --force to replace it)")
@@ -227,6 +244,18 @@ def build_parser() -> argparse.ArgumentParser:
         "unlock", cmd_unlock, "Remove a lock left beside a document by a crash or a colleague."
     )
     unlock.add_argument("file", metavar="FILE")
+
+    screenshot = command(
+        "screenshot", cmd_screenshot, "Render a view of the app for a document to a PNG."
+    )
+    screenshot.add_argument("file", metavar="FILE")
+    screenshot.add_argument("-o", "--out", required=True, metavar="OUT.png", help="PNG to write")
+    screenshot.add_argument(
+        "--view", default="dashboard", help="dashboard (default) or standard:N, e.g. standard:3"
+    )
+    screenshot.add_argument(
+        "--size", type=_size, default=(1400, 900), metavar="WxH", help="default 1400x900"
+    )
     return parser
 
 
