@@ -1,0 +1,29 @@
+"""Loads the build's helper modules from packaging/ by path (that folder is not a package)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_packaging_{name}", PACKAGING / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def appinfo() -> ModuleType:
+    return _load("appinfo")
+
+
+@pytest.fixture(scope="session")
+def rules() -> ModuleType:
+    return _load("bundle_rules")
