@@ -111,7 +111,11 @@ class _ChoiceEditor(CriterionEditor):
         for label, value, tip in [("Not answered", None, ""), *self._options()]:
             self.combo.addItem(label, value)
             self.combo.setItemData(self.combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        self.combo.activated.connect(lambda i: self._emit(**{self.field: self.combo.itemData(i)}))
+        # Stepping through the options with the arrow keys is one edit, undone in one step.
+        merge_key = f"{self.criterion.id}.{self.field}"
+        self.combo.activated.connect(
+            lambda i: self._emit(merge_key, **{self.field: self.combo.itemData(i)})
+        )
         self.inputs_layout.addWidget(self.combo, 1)
 
     def _show(self, answer: CriterionAnswer) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -147,6 +147,7 @@ class OptionalDateEdit(QDateEdit):
         self.setMinimumDate(self._BLANK)
         self.setSpecialValueText("Not set")
         self.set_value(None)
+        self.calendarWidget().installEventFilter(self)
 
     def value(self) -> date | None:
         current = self.date()
@@ -157,8 +158,9 @@ class OptionalDateEdit(QDateEdit):
     def set_value(self, value: date | None) -> None:
         self.setDate(self._BLANK if value is None else QDate(value.year, value.month, value.day))
 
-    def showEvent(self, event: object) -> None:
-        # The calendar opens on today rather than on 1900 when the date is not set.
-        if self.value() is None:
-            self.calendarWidget().setSelectedDate(QDate.currentDate())
-        super().showEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The calendar opens on this month, rather than on 1900, when the date is not set.
+        if event.type() == QEvent.Type.Show and self.value() is None:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
