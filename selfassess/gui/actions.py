@@ -57,6 +57,7 @@ class ActionForm(ItemForm):
 class ActionsPanel(ItemsPanel):
     field = "actions"
     noun = "action"
+    stretch_columns = (0, 1)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, ActionsModel(), parent)

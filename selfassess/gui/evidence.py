@@ -78,6 +78,7 @@ class EvidenceForm(ItemForm):
 class EvidencePanel(ItemsPanel):
     field = "evidence"
     noun = "evidence"
+    stretch_columns = (0, 2)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, EvidenceModel(), parent)

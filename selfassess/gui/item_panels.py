@@ -80,6 +80,7 @@ class ItemsPanel(QWidget):
 
     field = ""  # the response's list: "evidence" or "actions"
     noun = ""
+    stretch_columns: tuple[int, ...] = (0,)  # the columns of free text take the spare width
 
     def __init__(self, session: Session, model: RowsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,8 +97,9 @@ class ItemsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in self.stretch_columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.buttons = QHBoxLayout()
         layout.addWidget(self.table)
@@ -126,12 +128,6 @@ class ItemsPanel(QWidget):
     def show_items(self, standard_id: str, rows: list[Any]) -> None:
         self.standard_id = standard_id
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(
-                column,
-                min(self.table.columnWidth(column), self.fontMetrics().horizontalAdvance("M") * 24),
-            )
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -130,6 +130,13 @@ class MainWindow(QMainWindow):
         self.signoff_button = QPushButton("Sign-off and &details")
         self.signoff_button.setCheckable(True)
         self.signoff_button.clicked.connect(self.show_signoff)
+        # The page being shown is marked in the palette's highlight (right in light and dark).
+        for button in (self.dashboard_button, self.signoff_button):
+            button.setStyleSheet(
+                "QPushButton { padding: 0.4em; }"
+                "QPushButton:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); font-weight: bold; }"
+            )
         side.addWidget(self.dashboard_button)
         side.addWidget(self.navigation, 1)
         side.addWidget(self.signoff_button)
@@ -144,7 +151,7 @@ class MainWindow(QMainWindow):
             self.content.addWidget(page)
         splitter.addWidget(self.content)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 26, 1000])
+        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 30, 1000])
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter, 1)
         self.pages.addWidget(workspace)

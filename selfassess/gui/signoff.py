@@ -23,11 +23,16 @@ from selfassess.gui.widgets import OptionalDateEdit, heading, muted, set_editabl
 from selfassess.presentation import SIGNOFF_WORDS, format_date
 
 
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(";") if name.strip()]
+
+
 class SignOffPage(QScrollArea):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)
@@ -70,7 +75,8 @@ class SignOffPage(QScrollArea):
         self.org_name, self.ods_code, self.period_label = QLineEdit(), QLineEdit(), QLineEdit()
         self.org_type = QLabel()
         self.assessors = QLineEdit()
-        self.assessors.setPlaceholderText("Names, separated by commas")
+        # Semicolons, because an assessor is often written "Name, Role".
+        self.assessors.setPlaceholderText("Names and roles, separated by semicolons")
         details_form.addRow("&Organisation", self.org_name)
         details_form.addRow("ODS &code", self.ods_code)
         details_form.addRow("Type", self.org_type)
@@ -115,11 +121,8 @@ class SignOffPage(QScrollArea):
             if line.text().strip() != value and not (line.hasFocus() and not line.text().strip()):
                 line.setText(value)
         self.org_type.setText(document.framework.organisation_type(org.type).label)
-        assessors = ", ".join(assessment.assessors)
-        if [
-            a.strip() for a in self.assessors.text().split(",") if a.strip()
-        ] != assessment.assessors:
-            self.assessors.setText(assessors)
+        if _names(self.assessors.text()) != assessment.assessors:
+            self.assessors.setText("; ".join(assessment.assessors))
         self.reopen.setVisible(assessment.is_approved)
 
     def set_read_only(self, read_only: bool) -> None:
@@ -152,7 +155,7 @@ class SignOffPage(QScrollArea):
     def _edit_assessors(self, text: str) -> None:
         if self.session.document is None or self.session.read_only:
             return
-        names = [name.strip() for name in text.split(",") if name.strip()]
+        names = _names(text)
         self.session.push(
             ReplacePart(self.session, "assessors", names, "Edit assessors", merge_key="assessors")
         )

@@ -258,7 +258,9 @@ class StandardPage(QScrollArea):
         self.applies_label.setVisible(not applies)
         if not applies:
             org_label = framework.organisation_type(org_type).label
-            self.applies_label.setText(f"This standard does not apply to a {org_label.lower()}.")
+            self.applies_label.setText(
+                f"This standard does not apply to your organisation type ({org_label})."
+            )
         self.badge.set_result(self.result)
         self.explanation.setText(rating_explanation(self.result, framework))
         for criterion_result in self.result.criteria:

@@ -64,6 +64,7 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(
             lambda item: self.recentChosen.emit(item.data(Qt.ItemDataRole.UserRole))
         )
+        self.recent.setMaximumHeight(line * 14)
         column.addWidget(self.recent, 2)
         self.none_yet = muted("None yet: the assessments you open or save appear here.")
         column.addWidget(self.none_yet)
