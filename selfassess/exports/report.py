@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError, NextPageTemplate
 
 from selfassess import __version__
@@ -36,7 +36,6 @@ from selfassess.exports.report_styles import (
     CELL,
     CELL_BOLD,
     CELL_NOTE,
-    CELL_RIGHT,
     COVER_SUBTITLE,
     COVER_TITLE,
     FIGURE,
@@ -44,7 +43,6 @@ from selfassess.exports.report_styles import (
     FONT,
     FONT_BOLD,
     H1,
-    H2,
     H3,
     LEAD,
     PANEL,
@@ -53,6 +51,7 @@ from selfassess.exports.report_styles import (
     WHITE,
     RatingChip,
     data_table,
+    heading,
     markup,
     para,
     rating_chip,
@@ -254,11 +253,13 @@ def _chart(framework: Framework, overall: OverallResult) -> list[Flowable]:
     not_applicable = len(overall.standards) - overall.applicable_count
     columns.append(Column(RATING_WORDS["not_applicable"], not_applicable, NOT_APPLICABLE_COLOUR))
     counts = " · ".join(f"{column.label} {column.count}" for column in columns)
-    return [
-        para("Ratings at a glance", H2),
+    caption = f"Standards per rating: {counts} (of {len(overall.standards)} standards)."
+    chart = [
+        *heading("Ratings at a glance"),
         rating_chart(columns, FRAME_WIDTH),
-        para(f"Standards per rating: {counts} (of {len(overall.standards)} standards).", SMALL),
+        para(caption, SMALL),
     ]
+    return [KeepTogether(chart)]
 
 
 def _basis(result: StandardResult) -> Flowable:
@@ -276,10 +277,10 @@ def _basis(result: StandardResult) -> Flowable:
 def _standards_table(overall: OverallResult) -> Table:
     rows = [
         [
-            para(str(result.standard.number), CELL),
+            str(result.standard.number),
             para(result.standard.title, CELL),
             rating_chip(result),
-            para(format_percent(result.percent), CELL_RIGHT),
+            format_percent(result.percent),
             _basis(result),
         ]
         for result in overall.standards
@@ -290,7 +291,7 @@ def _standards_table(overall: OverallResult) -> Table:
 
 def _lowest_band(framework: Framework, assessment: Assessment, overall: OverallResult) -> list[Any]:
     lowest = framework.bands_low_to_high[0]
-    story: list[Any] = [para(f"Standards rated {lowest.label}", H2)]
+    story: list[Any] = heading(f"Standards rated {lowest.label}")
     low = [r for r in overall.standards if r.band is not None and r.band.id == lowest.id]
     if not low:
         return [*story, para(f"No standard is rated {lowest.label}.", BODY)]
@@ -300,11 +301,11 @@ def _lowest_band(framework: Framework, assessment: Assessment, overall: OverallR
         open_actions = sum(1 for action in response.actions if action.is_open)
         rows.append(
             [
-                para(str(result.standard.number), CELL),
+                str(result.standard.number),
                 para(result.standard.title, CELL),
-                para(format_percent(result.percent), CELL_RIGHT),
+                format_percent(result.percent),
                 para(response.lead, CELL),
-                para(str(open_actions), CELL_RIGHT),
+                str(open_actions),
             ]
         )
     widths = [26, FRAME_WIDTH - 26 - 42 - 120 - 76, 42, 120, 76]
@@ -314,11 +315,11 @@ def _lowest_band(framework: Framework, assessment: Assessment, overall: OverallR
 
 def _overdue(framework: Framework, assessment: Assessment, today: date) -> list[Any]:
     overdue = overdue_actions(framework, assessment, today)
-    story: list[Any] = [para(f"Overdue actions ({len(overdue)})", H2)]
+    story: list[Any] = heading(f"Overdue actions ({len(overdue)})")
     if not overdue:
         return [*story, para(f"No open action was overdue on {format_date(today)}.", BODY)]
     story.append(para(f"Open actions whose due date had passed on {format_date(today)}.", BODY))
-    rows = [[para(str(standard.number), CELL), *action_cells(a, today)] for standard, a in overdue]
+    rows = [[str(standard.number), *action_cells(a, today)] for standard, a in overdue]
     header = ["Std", "Action", "Owner", "Due", "Status"]
     return [*story, data_table(header, rows, action_widths([28]))]
 
@@ -350,7 +351,7 @@ def _summary(
         rich(headline, LEAD),
         _key_figures(framework, overall),
         *_chart(framework, overall),
-        para("Standards and ratings", H2),
+        *heading("Standards and ratings"),
         para(
             "Score: the weighted mean of the answered criteria. Override: the rating was set by "
             "the assessor, with a recorded justification, instead of by the criteria.",
@@ -371,7 +372,7 @@ def _action_plan(framework: Framework, assessment: Assessment, today: date) -> l
     rows, statuses = [], {"open": 0, "overdue": 0, "done": 0, "cancelled": 0}
     for standard in framework.standards:
         for action in _response(assessment, standard.id).actions:
-            rows.append([para(str(standard.number), CELL), *action_cells(action, today)])
+            rows.append([str(standard.number), *action_cells(action, today)])
             key = "open" if action.is_open else action.status
             statuses[key] += 1
             statuses["overdue"] += action.is_overdue(today)
@@ -406,7 +407,7 @@ def _thresholds(framework: Framework) -> list[list[Any]]:
             steps.append("otherwise: scores 0%")
             rows.append(
                 [
-                    para(str(standard.number), CELL),
+                    str(standard.number),
                     para(criterion.text, CELL),
                     rich("<br/>".join(steps), CELL),
                 ]
@@ -443,7 +444,7 @@ def _appendix(framework: Framework) -> list[Any]:
     ]
     scale = [
         [
-            para(str(level.score), CELL_RIGHT),
+            str(level.score),
             para(level.label, CELL_BOLD),
             para(level.description, CELL),
         ]
@@ -470,19 +471,19 @@ def _appendix(framework: Framework) -> list[Any]:
         PageBreak(),
         Bookmark("Appendix: definitions and rating method", "appendix"),
         para("Appendix: definitions and rating method", H1),
-        para("Definitions", H2),
+        *heading("Definitions"),
         _facts_table(definitions),
-        para("Rating method", H2),
+        *heading("Rating method"),
         *[para(text, BODY) for text in method],
-        para("Judgement scale", H3),
-        data_table(["Score", "Level", "Description"], scale, [40, 120, rest - 160]),
-        para("Rating bands", H3),
+        *heading("Judgement scale", H3),
+        data_table(["Score", "Level", "Description"], scale, [40, 120, rest - 160], numeric=(0,)),
+        *heading("Rating bands", H3),
         data_table(["Rating", "Score", "Meaning"], bands, [100, 60, rest - 160]),
-        para("Measure thresholds", H3),
+        *heading("Measure thresholds", H3),
         data_table(
             ["Std", "Measure", "Thresholds"], _thresholds(framework), [28, rest - 28 - 170, 170]
         ),
-        para("Assurance levels", H3),
+        *heading("Assurance levels", H3),
         data_table(["Level", f"Share rated {compliant}", "Meaning"], levels, [100, 90, rest - 190]),
     ]
 

@@ -18,11 +18,11 @@ from selfassess.exports.report_styles import (
     CELL_RIGHT,
     FONT,
     H1,
-    H2,
     KICKER,
     RULE,
     SMALL,
     data_table,
+    heading,
     markup,
     panel,
     para,
@@ -54,12 +54,12 @@ def action_cells(action: Action, today: date) -> list[Any]:
         days = (today - action.due).days
         flag = f'<font color="{OVERDUE_COLOURS[0]}"><b>Overdue</b></font>'
         status = f"{flag} by {days} day{'s' if days != 1 else ''}<br/>{status}"
-    return [what, para(action.owner, CELL), para(format_date(action.due), CELL), rich(status, CELL)]
+    return [what, para(action.owner, CELL), format_date(action.due), rich(status, CELL)]
 
 
 def action_widths(extra: list[float]) -> list[float]:
     """Column widths for action_cells, after any `extra` columns placed before them."""
-    fixed = [92.0, DATE_WIDTH, 84.0]
+    fixed = [84.0, DATE_WIDTH, 100.0]
     return [*extra, FRAME_WIDTH - sum(extra) - sum(fixed), *fixed]
 
 
@@ -106,8 +106,8 @@ def _criteria_table(
         [
             para(c.criterion.text, CELL),
             _answer_cell(framework, c, response.answers.get(c.criterion.id)),
-            para(f"{c.criterion.weight:g}", CELL_RIGHT),
-            para(format_percent(c.percent), CELL_RIGHT),
+            f"{c.criterion.weight:g}",
+            format_percent(c.percent),
         ]
         for c in applicable
     ]
@@ -116,7 +116,7 @@ def _criteria_table(
         [
             para(f"Weighted mean of the {len(answered)} answered criteria", CELL_BOLD),
             "",
-            para(f"{sum(c.criterion.weight for c in answered):g}", CELL_RIGHT),
+            f"{sum(c.criterion.weight for c in answered):g}",
             rich(f"<b>{format_percent(result.percent)}</b>", CELL_RIGHT),
         ]
     )
@@ -143,7 +143,7 @@ def _criteria_table(
 def _rating(
     framework: Framework, result: StandardResult, response: StandardResponse
 ) -> list[Flowable]:
-    story: list[Flowable] = [para("Rating and how it was reached", H2)]
+    story: list[Flowable] = heading("Rating and how it was reached")
     story.append(para(rating_explanation(result, framework), BODY))
     override = response.override
     if result.overridden and override is not None and result.band is not None:
@@ -158,7 +158,7 @@ def _rating(
 
 
 def _narrative(response: StandardResponse) -> list[Flowable]:
-    story: list[Flowable] = [para("Current position", H2)]
+    story: list[Flowable] = heading("Current position")
     # One paragraph per block of text, so a long narrative flows across pages.
     blocks = [block.strip() for block in response.narrative.split("\n\n") if block.strip()]
     story += [para(block, BODY) for block in blocks]
@@ -168,7 +168,7 @@ def _narrative(response: StandardResponse) -> list[Flowable]:
 
 
 def _evidence(response: StandardResponse) -> list[Flowable]:
-    story: list[Flowable] = [para(f"Evidence ({len(response.evidence)})", H2)]
+    story: list[Flowable] = heading(f"Evidence ({len(response.evidence)})")
     if not response.evidence:
         return [*story, para("No evidence has been recorded.", SMALL)]
     rows = []
@@ -183,9 +183,9 @@ def _evidence(response: StandardResponse) -> list[Flowable]:
             [
                 cell,
                 para(item.kind.capitalize(), CELL),
-                para(format_date(item.date), CELL),
+                format_date(item.date),
                 para(item.owner, CELL),
-                para(format_date(item.review_by), CELL),
+                format_date(item.review_by),
             ]
         )
     widths = [FRAME_WIDTH - 144 - 2 * DATE_WIDTH, 56, DATE_WIDTH, 88, DATE_WIDTH]
@@ -193,7 +193,7 @@ def _evidence(response: StandardResponse) -> list[Flowable]:
 
 
 def _actions(response: StandardResponse, today: date) -> list[Flowable]:
-    story: list[Flowable] = [para(f"Actions ({len(response.actions)})", H2)]
+    story: list[Flowable] = heading(f"Actions ({len(response.actions)})")
     if not response.actions:
         return [*story, para("No actions have been recorded.", SMALL)]
     rows = [action_cells(action, today) for action in response.actions]
@@ -201,15 +201,20 @@ def _actions(response: StandardResponse, today: date) -> list[Flowable]:
 
 
 def _summary_strip(result: StandardResult, response: StandardResponse) -> Table:
-    cells = [
-        rating_chip(result),
-        rich(f"Score <b>{format_percent(result.percent)}</b>", CELL),
-        rich(f"Lead <b>{markup(response.lead or 'not named')}</b>", CELL),
-        rich(f"Review by <b>{format_date(response.review_date) or 'not set'}</b>", CELL),
-    ]
+    """The rating chip, then the score (and what an override replaced), lead and review date."""
+    score = f"Score <b>{format_percent(result.percent)}</b>"
+    if result.overridden:
+        derived = result.derived_band.label if result.derived_band else "not rated"
+        score += f"<br/>Override: the criteria give {markup(derived)}"
+    cells: list[Flowable] = [rating_chip(result), rich(score, CELL)]
+    if result.status != "not_applicable":
+        cells += [
+            rich(f"Lead <b>{markup(response.lead or 'not named')}</b>", CELL),
+            rich(f"Review by <b>{format_date(response.review_date) or 'not set'}</b>", CELL),
+        ]
     return Table(
         [cells],
-        colWidths=[120, 80, FRAME_WIDTH - 320, 120],
+        colWidths=[110, 150, FRAME_WIDTH - 370, 110][: len(cells)],
         style=TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -239,6 +244,9 @@ def standard_section(
         references = "; ".join(markup(reference) for reference in standard.references)
         story.append(rich(f"<b>References:</b> {references}", SMALL))
     story += _rating(framework, result, response)
+    recorded = response.narrative.strip() or response.evidence or response.actions
+    if result.status == "not_applicable" and not recorded:
+        return story  # nothing to say beyond the reason; empty headings would only be noise
     story += _narrative(response)
     story += _evidence(response)
     story += _actions(response, today)

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from selfassess.errors import ExportError
 from selfassess.exports.sheet_text import clean_text
@@ -51,6 +51,7 @@ ALERT = colors.HexColor("#D5281B")  # NHS red: overdue flags (always with a word
 WHITE = colors.white
 
 PAGE_MARGIN = 20 * mm
+HEADING_ROOM = 32 * mm  # a heading, a table's header row and its first rows
 
 
 @functools.cache
@@ -96,12 +97,9 @@ H2 = _style(
     textColor=BLUE,
     spaceBefore=14,
     spaceAfter=6,
-    keepWithNext=1,
 )
 KICKER = _style("kicker", fontName=FONT_BOLD, fontSize=9, leading=12, textColor=BLUE, spaceAfter=2)
-H3 = _style(
-    "h3", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3, keepWithNext=1
-)
+H3 = _style("h3", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3)
 CELL = _style("cell", fontSize=8.5, leading=11)
 CELL_BOLD = _style("cell-bold", parent=CELL, fontName=FONT_BOLD)
 CELL_RIGHT = _style("cell-right", parent=CELL, alignment=TA_RIGHT)
@@ -133,6 +131,15 @@ def para(text: str, style: ParagraphStyle = BODY) -> Paragraph:
 def rich(fragment: str, style: ParagraphStyle = BODY) -> Paragraph:
     """A paragraph whose markup the report wrote itself; user text inside was escaped."""
     return Paragraph(fragment, style)
+
+
+def heading(text: str, style: ParagraphStyle = H2) -> list[Flowable]:
+    """A heading that goes to a new page rather than sit alone at the foot of this one.
+
+    A check for room, not keepWithNext: keeping a heading with a long table lays the whole
+    table out twice, and moves it to a fresh page even when it could have started here.
+    """
+    return [CondPageBreak(HEADING_ROOM), para(text, style)]
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -187,8 +194,13 @@ def data_table(
     ]
     data = [heads, *rows]
     style = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),  # Table's own default font is Helvetica
+        # Plain strings (dates, numbers) are drawn by the table itself, whose default font
+        # is Helvetica; they are cheaper to lay out than Paragraphs.
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), CELL.fontSize),
+        ("LEADING", (0, 0), (-1, -1), CELL.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
+        *[("ALIGN", (column, 0), (column, -1), "RIGHT") for column in numeric],
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), BLUE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
