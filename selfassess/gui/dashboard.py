@@ -289,7 +289,7 @@ class Dashboard(QScrollArea):
         session.changed.connect(self._changed)
 
     def _changed(self, _standard_id: str) -> None:
-        if self.isVisible():
+        if self.isVisibleTo(self.window()):
             self.refresh()
 
     def showEvent(self, event: object) -> None:

@@ -145,9 +145,9 @@ class MainWindow(QMainWindow):
         self.content = QStackedWidget()
         self.dashboard = Dashboard(self.session)
         self.dashboard.standardChosen.connect(self.show_standard)
-        self.standard_page = StandardPage(self.session)
+        self.standard_pages: dict[str, StandardPage] = {}  # made on first visit
         self.signoff_page = SignOffPage(self.session)
-        for page in (self.dashboard, self.standard_page, self.signoff_page):
+        for page in (self.dashboard, self.signoff_page):
             self.content.addWidget(page)
         splitter.addWidget(self.content)
         splitter.setStretchFactor(1, 1)
@@ -244,7 +244,16 @@ class MainWindow(QMainWindow):
 
     # --- state ---------------------------------------------------------------------------
 
+    @property
+    def standard_page(self) -> StandardPage | None:
+        """The standard's page on screen, or None on the dashboard or sign-off."""
+        return self.standard_pages.get(self.current)
+
     def _replaced(self) -> None:
+        for page in self.standard_pages.values():
+            self.content.removeWidget(page)
+            page.deleteLater()
+        self.standard_pages = {}
         has_document = self.session.document is not None
         self.pages.setCurrentWidget(self.workspace if has_document else self.start_page)
         self.current = ""
@@ -276,7 +285,8 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(document is not None and session.locked_by is None)
         self._show_banner()
         read_only = session.read_only
-        self.standard_page.set_read_only(read_only)
+        for page in self.standard_pages.values():
+            page.set_read_only(read_only)
         self.signoff_page.set_read_only(read_only)
 
     def _show_banner(self) -> None:
@@ -331,9 +341,13 @@ class MainWindow(QMainWindow):
     def show_standard(self, standard_id: str) -> None:
         if self.session.document is None:
             return
-        self.standard_page.show_standard(standard_id)
-        self.standard_page.set_read_only(self.session.read_only)
-        self.content.setCurrentWidget(self.standard_page)
+        page = self.standard_pages.get(standard_id)
+        if page is None:
+            page = StandardPage(self.session, standard_id)
+            page.set_read_only(self.session.read_only)
+            self.standard_pages[standard_id] = page
+            self.content.addWidget(page)
+        self.content.setCurrentWidget(page)
         self.navigation.select_standard(standard_id)
         self._mark(standard_id)
 

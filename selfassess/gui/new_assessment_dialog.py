@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from selfassess.assessment import Assessment, Organisation, Period, new_assessment
 from selfassess.framework import Framework
-from selfassess.gui.standard_page import ERROR_STYLE
-from selfassess.gui.widgets import OptionalDateEdit, heading, muted
+from selfassess.gui.widgets import ERROR_STYLE, OptionalDateEdit, heading, muted
 
 
 def financial_year(today: date) -> tuple[str, date, date]:

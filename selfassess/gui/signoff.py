@@ -18,8 +18,7 @@ from selfassess.assessment import STATUSES
 from selfassess.gui import dialogs
 from selfassess.gui.commands import ReplacePart, edited
 from selfassess.gui.session import Session
-from selfassess.gui.standard_page import ERROR_STYLE
-from selfassess.gui.widgets import OptionalDateEdit, heading, muted, set_editable
+from selfassess.gui.widgets import ERROR_STYLE, OptionalDateEdit, heading, muted, set_editable
 from selfassess.presentation import SIGNOFF_WORDS, format_date
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,7 @@ from selfassess.gui.criteria import CriterionEditor, criterion_editor
 from selfassess.gui.evidence import EvidencePanel
 from selfassess.gui.session import Session
 from selfassess.gui.widgets import (
+    ERROR_STYLE,
     OptionalDateEdit,
     RatingBadge,
     edits,
@@ -42,17 +44,19 @@ from selfassess.lock import current_holder
 from selfassess.presentation import rating_explanation
 from selfassess.scoring import StandardResult, standard_result
 
-ERROR_STYLE = "color: #D5281B; font-weight: bold"
-
 
 def _bullets(items: list[str]) -> str:
     return "".join(f"• {item}\n" for item in items).rstrip()
 
 
 class StandardPage(QScrollArea):
-    """Shows the standard chosen with `show_standard`; every edit goes through an undo command."""
+    """One standard of the open document; every edit goes through an undo command.
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    The window keeps a page per standard once visited, so moving between standards only
+    shows a page and brings it up to date, and each keeps its scroll position.
+    """
+
+    def __init__(self, session: Session, standard_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.standard: Standard | None = None
@@ -81,6 +85,7 @@ class StandardPage(QScrollArea):
             panel.table.setMinimumHeight(self.fontMetrics().height() * 9)
             self.layout_.addWidget(box)
         self.layout_.addStretch(1)
+        self._show_standard(standard_id)
         session.changed.connect(self._changed)
 
     # --- building ------------------------------------------------------------------------
@@ -202,7 +207,7 @@ class StandardPage(QScrollArea):
 
     # --- showing -------------------------------------------------------------------------
 
-    def show_standard(self, standard_id: str) -> None:
+    def _show_standard(self, standard_id: str) -> None:
         document = self.session.document
         assert document is not None
         framework = document.framework
@@ -222,9 +227,6 @@ class StandardPage(QScrollArea):
             framework, self.standard, self.session.response(standard_id), org_type
         )
         applies = org_type in self.standard.applies_to
-        for editor in self.editors.values():
-            editor.deleteLater()
-        self.editors = {}
         for criterion_result in result.criteria:
             editor = criterion_editor(
                 framework, criterion_result.criterion, applies and criterion_result.applicable
@@ -232,18 +234,18 @@ class StandardPage(QScrollArea):
             editor.answerEdited.connect(self._answer_edited)
             self.criteria_layout.addWidget(editor)
             self.editors[criterion_result.criterion.id] = editor
-        self._shown_override, self._shown_reason = None, None
-        self._fill_override(None)
-        self._fill_not_applicable(None)
-        for label in (self.override_error, self.na_error):
-            label.hide()
         self.refresh()
-        self.verticalScrollBar().setValue(0)
 
     def _changed(self, standard_id: str) -> None:
-        # A change to the whole assessment (say, the organisation type) can change this page too.
-        if self.standard is not None and standard_id in (self.standard.id, ""):
+        # A change to the whole assessment (say, the organisation type) can change this page
+        # too; a page not on screen catches up when it is shown.
+        visible = self.isVisibleTo(self.window())
+        if visible and self.standard is not None and standard_id in (self.standard.id, ""):
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Bring every field up to date with the document, leaving unchanged fields alone."""

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 from selfassess.presentation import rating_colours, rating_letter, rating_word
 from selfassess.scoring import StandardResult
 
+# Red, bold text for a refused entry: NHS red is readable on light and dark backgrounds.
+ERROR_STYLE = "color: #D5281B; font-weight: bold"
+
 
 def paint_pill(painter: QPainter, rect: QRectF, fill: str, text_colour: str, text: str) -> None:
     """A rounded, filled rectangle with centred text: the one look of a rating on screen."""

@@ -14,8 +14,8 @@ from tests.gui.helpers import choose, standard_id
 
 
 def score_something(window, qtbot):
-    page = window.standard_page
     window.show_standard(standard_id(window, 5))
+    page = window.standard_page
     editor = next(e for e in page.editors.values() if e.applicable and hasattr(e, "combo"))
     choose(qtbot, editor.combo, "Not answered" if editor.combo.currentIndex() else "1")
     qtbot.keyClicks(page.narrative, " Reviewed again.")
