@@ -5,25 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
-from reportlab.platypus.doctemplate import LayoutError, NextPageTemplate
+from reportlab.platypus.doctemplate import NextPageTemplate
 
-from selfassess import __version__
 from selfassess.assessment import Assessment, StandardResponse
-from selfassess.atomic import write_with
 from selfassess.document import Document
-from selfassess.errors import ExportError, SelfAssessError
 from selfassess.exports.chart import Column, rating_chart
 from selfassess.exports.report_layout import (
     FRAME_WIDTH,
     Bookmark,
-    NumberedCanvas,
-    PageText,
-    report_template,
+    ReportInfo,
+    write_pdf,
 )
 from selfassess.exports.report_standard import (
     action_cells,
@@ -55,7 +51,6 @@ from selfassess.exports.report_styles import (
     markup,
     para,
     rating_chip,
-    register_fonts,
     rich,
 )
 from selfassess.framework import Framework
@@ -508,51 +503,15 @@ def write_report(
     document: Document, path: str | Path, today: date | None = None, marking: str = "OFFICIAL"
 ) -> None:
     """Write the PDF report to `path` atomically: the old file or the new, never half of one."""
-    path = Path(path)
-    marking = marking.strip()
-    if not marking:
-        raise ExportError("Cannot write the report: give a protective marking, such as OFFICIAL.")
-    register_fonts()
     today = today or date.today()
     assessment, framework = document.assessment, document.framework
     org, period = assessment.organisation, assessment.period.label
-    story = _story(document, today)
-    text = PageText(
-        marking=marking,
-        header_left=f"{org.name} · {period}",
-        header_right="SEND self-assessment report",
-        footer_left=f"Produced {format_date(today)} · SEND Self-Assessment {__version__}",
+    info = ReportInfo(
+        title=f"SEND self-assessment report: {org.name}, {period}",
+        header=f"{org.name} · {period}",
+        kind="SEND self-assessment report",
+        author=org.name,
+        subject=f"{framework.title}, version {framework.version}: self-assessment for {period}",
+        keywords=("SEND", "self-assessment", framework.title, org.name, org.ods_code, period),
     )
-    metadata = {
-        "title": f"SEND self-assessment report: {org.name}, {period}",
-        "author": org.name,
-        "subject": f"{framework.title}, version {framework.version}: self-assessment for {period}",
-        "keywords": ", ".join(
-            part
-            for part in (
-                "SEND",
-                "self-assessment",
-                framework.title,
-                org.name,
-                org.ods_code,
-                period,
-                marking,
-            )
-            if part
-        ),
-        "creator": f"SEND Self-Assessment {__version__}",
-    }
-
-    def produce(handle: BinaryIO) -> None:
-        template = report_template(handle, text, **metadata)
-        try:
-            template.build(story, canvasmaker=NumberedCanvas)
-        except LayoutError as exc:
-            raise ExportError(f"Cannot lay out the report {path.name}: {exc}") from None
-
-    try:
-        write_with(path, produce, doing="write")
-    except ExportError:
-        raise
-    except SelfAssessError as exc:
-        raise ExportError(str(exc)) from None
+    write_pdf(path, lambda: _story(document, today), info, today, marking)

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
+from selfassess import __version__
+from selfassess.atomic import write_with
+from selfassess.errors import ExportError, SelfAssessError
 from selfassess.exports.report_styles import (
     FONT,
     FONT_BOLD,
@@ -19,7 +26,9 @@ from selfassess.exports.report_styles import (
     SECONDARY,
     TEXT,
     fit_text,
+    register_fonts,
 )
+from selfassess.presentation import format_date
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 FRAME_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
@@ -146,3 +155,63 @@ class Bookmark(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 14)
         self.canv.addOutlineEntry(self.title, self.key, self.level, closed=False)
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """What a report says about itself: on every page and in the PDF's metadata."""
+
+    title: str  # the document title; also the running header unless `header` is given
+    kind: str  # e.g. 'SEND self-assessment report', at the right of the running header
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    header: str = ""
+
+
+def write_pdf(
+    path: str | Path,
+    make_story: Callable[[], list[Any]],
+    info: ReportInfo,
+    today: date,
+    marking: str,
+    cover: bool = True,
+) -> None:
+    """Lay out the story on A4 pages and write it atomically; ExportError says what failed.
+
+    With `cover`, the first page has no running header. The story is made here, once the
+    fonts its styles name are registered.
+    """
+    path = Path(path)
+    marking = marking.strip()
+    if not marking:
+        raise ExportError("Cannot write the report: give a protective marking, such as OFFICIAL.")
+    register_fonts()
+    story = make_story() if cover else [NextPageTemplate("body"), *make_story()]
+    text = PageText(
+        marking=marking,
+        header_left=info.header or info.title,
+        header_right=info.kind,
+        footer_left=f"Produced {format_date(today)} · SEND Self-Assessment {__version__}",
+    )
+    metadata = {
+        "title": info.title,
+        "author": info.author,
+        "subject": info.subject,
+        "keywords": ", ".join(part for part in (*info.keywords, marking) if part),
+        "creator": f"SEND Self-Assessment {__version__}",
+    }
+
+    def produce(handle: BinaryIO) -> None:
+        template = report_template(handle, text, **metadata)
+        try:
+            template.build(story, canvasmaker=NumberedCanvas)
+        except LayoutError as exc:
+            raise ExportError(f"Cannot lay out the report {path.name}: {exc}") from None
+
+    try:
+        write_with(path, produce, doing="write")
+    except ExportError:
+        raise
+    except SelfAssessError as exc:
+        raise ExportError(str(exc)) from None
