@@ -76,16 +76,52 @@ EXCLUDED_PY_MODULES = (
     # pydantic's v1 compatibility layer and its mypy plugin: the app uses pydantic v2 only.
     "pydantic.v1",
     "pydantic.mypy",
+    # Pillow's optional codecs and bridges (~6 MB of libraries): reportlab imports Pillow for
+    # raster images, and the reports draw none (Pillow skips a format whose plugin is absent).
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL.ImageQt",
+    # TLS and OpenSSL (~6 MB with libcrypto and libssl): the app makes no network connections
+    # (links open in the browser), the standard library treats ssl as optional, and hashlib
+    # falls back to its built-in SHA-256.
+    "ssl",
+    "_ssl",
+    "_hashlib",
 )
 
 # Files to drop after analysis, by name without "lib" and extension (so one rule covers
-# Windows' qvnc.dll and Linux's libqvnc.so):
-# - opengl32sw: Mesa's software OpenGL (~20 MB on Windows), used only by Qt Quick and OpenGL
-#   widgets, never by raster-painted widgets like ours;
-# - qtuiotouchplugin, qvnc: touch-over-network input and a VNC server platform, the only
-#   collected files that need Qt6Network, which then goes too (the app makes no connections);
-# - qgtk3: the GTK theme of Linux builds, which needs GTK (Qt falls back without it).
-_DROPPED_STEMS = {"opengl32sw", "qtuiotouchplugin", "qvnc", "qt6network", "qgtk3"}
+# Windows' qvnc.dll and Linux's libqvnc.so).
+_DROPPED_STEMS = {
+    # Mesa's software OpenGL (~20 MB on Windows), used only by Qt Quick and OpenGL widgets,
+    # never by raster-painted widgets like ours.
+    "opengl32sw",
+    # Touch input over the network and a VNC server platform: the only collected files that
+    # need Qt6Network, which then goes too (the app makes no connections).
+    "qtuiotouchplugin",
+    "qvnc",
+    "qt6network",
+    # Image formats the app never reads or writes (PNG is built in; JPEG, GIF, ICO, SVG stay).
+    "qtiff",
+    "qwebp",
+    "qicns",
+    "qtga",
+    "qwbmp",
+    # Linux only: the GTK theme (needs GTK, which the bundle does not carry; Qt falls back),
+    # and the platforms for embedded devices without a desktop (EGLFS, framebuffer, Vulkan).
+    "qgtk3",
+    "qeglfs",
+    "qlinuxfb",
+    "qminimalegl",
+    "qvkkhrdisplay",
+    "qt6eglfsdeviceintegration",
+    "qt6eglfskmssupport",
+}
 
 
 def excludes() -> list[str]:
@@ -99,8 +135,10 @@ def dropped(dest_name: str) -> bool:
     if not parts:
         return False
     stem = parts[-1].lower().split(".")[0].removeprefix("lib")
+    if stem in _DROPPED_STEMS or stem.startswith("qeglfs-"):
+        return True
     # Qt's translations are for Qt's own dialogs in other languages; the app is English only.
-    return stem in _DROPPED_STEMS or (parts[0] == "PySide6" and "translations" in parts)
+    return parts[0] == "PySide6" and "translations" in parts
 
 
 def qt_modules_imported(package: Path = ROOT / "selfassess") -> dict[str, set[str]]:

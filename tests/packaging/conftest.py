@@ -11,8 +11,9 @@ import pytest
 PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
 
 
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"_packaging_{name}", PACKAGING / f"{name}.py")
+def _load(relative: str) -> ModuleType:
+    path = PACKAGING / relative
+    spec = importlib.util.spec_from_file_location(f"_packaging_{path.stem}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -21,9 +22,14 @@ def _load(name: str) -> ModuleType:
 
 @pytest.fixture(scope="session")
 def appinfo() -> ModuleType:
-    return _load("appinfo")
+    return _load("appinfo.py")
 
 
 @pytest.fixture(scope="session")
 def rules() -> ModuleType:
-    return _load("bundle_rules")
+    return _load("bundle_rules.py")
+
+
+@pytest.fixture(scope="session")
+def windowed_log() -> ModuleType:
+    return _load("hooks/rthook_windowed_log.py")
