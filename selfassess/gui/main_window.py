@@ -7,7 +7,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,7 @@ from selfassess.gui.standard_page import StandardPage
 from selfassess.gui.start_page import StartPage
 from selfassess.gui.tasks import run_in_background
 from selfassess.lock import acquire_lock
+from selfassess.paths import default_framework_path
 from selfassess.presentation import format_date
 
 APP_NAME = "SEND Self-Assessment"
@@ -596,17 +597,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("New assessments will use the bundled standards.", 8_000)
 
     def edit_definitions(self) -> None:
-        try:
-            from selfassess.gui.definitions_editor import DefinitionsEditorWindow
-        except ImportError:
-            dialogs.show_info(
-                self, "Edit definitions", "The definitions editor is not available in this version."
-            )
-            return
+        # Imported here: the editor is a separate window most sessions never open, and
+        # leaving it out of start-up keeps the main window quick to appear.
+        from selfassess.gui.definitions_editor import DefinitionsEditorWindow
+
         framework, _source, path = self.chosen_framework()
-        editor = DefinitionsEditorWindow(framework, path, self)
+        editor = DefinitionsEditorWindow(framework, path or default_framework_path(), self)
         editor.definitionsSaved.connect(self._definitions_saved)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.show()
 
     def _definitions_saved(self, path: str) -> None:
