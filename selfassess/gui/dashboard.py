@@ -173,7 +173,9 @@ class RatingsChart(QWidget):
         for index, result in enumerate(results):
             x = plot.left() + slot * index + (slot - bar_width) / 2
             fill, text_colour = rating_colours(result)
-            label = rating_letter(result)
+            # An overridden rating is starred: the bar's height is the derived percentage,
+            # its colour the rating given, and the star says the two were set apart.
+            label = rating_letter(result) + ("*" if result.overridden else "")
             if result.percent is not None and result.status == "rated":
                 height = max(plot.height() * result.percent / 100, line * 1.4)
                 bar = QRectF(x, plot.bottom() - height, bar_width, height)
@@ -205,10 +207,13 @@ class RatingsChart(QWidget):
                 str(result.standard.number),
             )
         painter.setFont(self.font())
+        caption = "Standard"
+        if any(result.overridden for result in results):
+            caption += "     * rating overridden (the bar shows the percentage before the override)"
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + line * 1.2, plot.width(), line),
             Qt.AlignmentFlag.AlignCenter,
-            "Standard",
+            caption,
         )
 
 

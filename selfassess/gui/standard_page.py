@@ -41,7 +41,7 @@ from selfassess.gui.widgets import (
     wrapped,
 )
 from selfassess.lock import current_holder
-from selfassess.presentation import rating_explanation
+from selfassess.presentation import format_date, rating_explanation
 from selfassess.scoring import StandardResult, standard_result
 
 
@@ -156,6 +156,8 @@ class StandardPage(QScrollArea):
         self.apply_override.clicked.connect(self._apply_override)
         override_row.addWidget(self.apply_override)
         layout.addLayout(override_row)
+        self.override_note = muted()
+        layout.addWidget(self.override_note)
         self.override_error = QLabel()
         self.override_error.setStyleSheet(ERROR_STYLE)
         self.override_error.hide()
@@ -302,6 +304,12 @@ class StandardPage(QScrollArea):
             max(0, self.override_band.findData(override.band if override else ""))
         )
         self.override_justification.setText(override.justification if override else "")
+        self.override_justification.setCursorPosition(0)  # show how the reason starts
+        self.override_note.setVisible(override is not None)
+        if override is not None:
+            who = f" by {override.by}" if override.by else ""
+            when = f" on {format_date(override.on)}" if override.on else ""
+            self.override_note.setText(f"Overridden{who}{when}: {override.justification}")
         self.override_error.hide()
 
     def _fill_not_applicable(self, reason: str | None) -> None:
