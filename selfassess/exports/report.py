@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import NextPageTemplate
 
 from selfassess.assessment import Assessment, StandardResponse
@@ -45,6 +45,7 @@ from selfassess.exports.report_styles import (
     RULE,
     SMALL,
     WHITE,
+    FlowingTable,
     RatingChip,
     data_table,
     heading,
@@ -52,6 +53,7 @@ from selfassess.exports.report_styles import (
     para,
     rating_chip,
     rich,
+    titled,
 )
 from selfassess.framework import Framework
 from selfassess.presentation import (
@@ -73,7 +75,7 @@ def _response(assessment: Assessment, standard_id: str) -> StandardResponse:
 def _facts_table(rows: Sequence[tuple[str, Any]], label_width: float = 130) -> Table:
     """Label-and-value rows, for the cover's key facts and the appendix's definitions."""
     data = [[para(label, CELL_BOLD), value] for label, value in rows]
-    return Table(
+    return FlowingTable(
         data,
         colWidths=[label_width, FRAME_WIDTH - label_width],
         style=TableStyle(
@@ -86,7 +88,6 @@ def _facts_table(rows: Sequence[tuple[str, Any]], label_width: float = 130) -> T
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
             ]
         ),
-        splitInRow=1,
         hAlign="LEFT",
         spaceAfter=10,
     )
@@ -249,12 +250,7 @@ def _chart(framework: Framework, overall: OverallResult) -> list[Flowable]:
     columns.append(Column(RATING_WORDS["not_applicable"], not_applicable, NOT_APPLICABLE_COLOUR))
     counts = " · ".join(f"{column.label} {column.count}" for column in columns)
     caption = f"Standards per rating: {counts} (of {len(overall.standards)} standards)."
-    chart = [
-        *heading("Ratings at a glance"),
-        rating_chart(columns, FRAME_WIDTH),
-        para(caption, SMALL),
-    ]
-    return [KeepTogether(chart)]
+    return titled("Ratings at a glance", [rating_chart(columns, FRAME_WIDTH), para(caption, SMALL)])
 
 
 def _basis(result: StandardResult) -> Flowable:
@@ -286,10 +282,10 @@ def _standards_table(overall: OverallResult) -> Table:
 
 def _lowest_band(framework: Framework, assessment: Assessment, overall: OverallResult) -> list[Any]:
     lowest = framework.bands_low_to_high[0]
-    story: list[Any] = heading(f"Standards rated {lowest.label}")
+    title = f"Standards rated {lowest.label}"
     low = [r for r in overall.standards if r.band is not None and r.band.id == lowest.id]
     if not low:
-        return [*story, para(f"No standard is rated {lowest.label}.", BODY)]
+        return titled(title, [para(f"No standard is rated {lowest.label}.", BODY)])
     rows = []
     for result in low:
         response = _response(assessment, result.standard.id)
@@ -305,18 +301,21 @@ def _lowest_band(framework: Framework, assessment: Assessment, overall: OverallR
         )
     widths = [26, FRAME_WIDTH - 26 - 42 - 120 - 76, 42, 120, 76]
     header = ["No.", "Standard", "Score", "Lead", "Open actions"]
-    return [*story, data_table(header, rows, widths, numeric=(2, 4))]
+    return titled(title, [data_table(header, rows, widths, numeric=(2, 4))], len(rows))
 
 
 def _overdue(framework: Framework, assessment: Assessment, today: date) -> list[Any]:
     overdue = overdue_actions(framework, assessment, today)
-    story: list[Any] = heading(f"Overdue actions ({len(overdue)})")
+    title = f"Overdue actions ({len(overdue)})"
     if not overdue:
-        return [*story, para(f"No open action was overdue on {format_date(today)}.", BODY)]
-    story.append(para(f"Open actions whose due date had passed on {format_date(today)}.", BODY))
+        return titled(title, [para(f"No open action was overdue on {format_date(today)}.", BODY)])
     rows = [[str(standard.number), *action_cells(a, today)] for standard, a in overdue]
     header = ["Std", "Action", "Owner", "Due", "Status"]
-    return [*story, data_table(header, rows, action_widths([28]))]
+    content = [
+        para(f"Open actions whose due date had passed on {format_date(today)}.", BODY),
+        data_table(header, rows, action_widths([28])),
+    ]
+    return titled(title, content, len(rows))
 
 
 def _summary(
@@ -346,13 +345,19 @@ def _summary(
         rich(headline, LEAD),
         _key_figures(framework, overall),
         *_chart(framework, overall),
-        *heading("Standards and ratings"),
-        para(
-            "Score: the weighted mean of the answered criteria. Override: the rating was set by "
-            "the assessor, with a recorded justification, instead of by the criteria.",
-            SMALL,
+        *titled(
+            "Standards and ratings",
+            [
+                para(
+                    "Score: the weighted mean of the answered criteria. Override: the rating was "
+                    "set by the assessor, with a recorded justification, instead of by the "
+                    "criteria.",
+                    SMALL,
+                ),
+                _standards_table(overall),
+            ],
+            len(overall.standards),
         ),
-        _standards_table(overall),
         *_lowest_band(framework, assessment, overall),
         *_overdue(framework, assessment, today),
     ]
@@ -461,25 +466,47 @@ def _appendix(framework: Framework) -> list[Any]:
         ]
         for level in sorted(framework.assurance.levels, key=lambda lvl: lvl.min_percent)
     ]
+    thresholds = _thresholds(framework)
     rest = FRAME_WIDTH
     return [
         PageBreak(),
         Bookmark("Appendix: definitions and rating method", "appendix"),
         para("Appendix: definitions and rating method", H1),
-        *heading("Definitions"),
-        _facts_table(definitions),
+        *titled("Definitions", [_facts_table(definitions)]),
         *heading("Rating method"),
         *[para(text, BODY) for text in method],
-        *heading("Judgement scale", H3),
-        data_table(["Score", "Level", "Description"], scale, [40, 120, rest - 160], numeric=(0,)),
-        *heading("Rating bands", H3),
-        data_table(["Rating", "Score", "Meaning"], bands, [100, 60, rest - 160]),
-        *heading("Measure thresholds", H3),
-        data_table(
-            ["Std", "Measure", "Thresholds"], _thresholds(framework), [28, rest - 28 - 170, 170]
+        *titled(
+            "Judgement scale",
+            [
+                data_table(
+                    ["Score", "Level", "Description"], scale, [40, 120, rest - 160], numeric=(0,)
+                )
+            ],
+            len(scale),
+            H3,
         ),
-        *heading("Assurance levels", H3),
-        data_table(["Level", f"Share rated {compliant}", "Meaning"], levels, [100, 90, rest - 190]),
+        *titled(
+            "Rating bands",
+            [data_table(["Rating", "Score", "Meaning"], bands, [100, 60, rest - 160])],
+            len(bands),
+            H3,
+        ),
+        *titled(
+            "Measure thresholds",
+            [data_table(["Std", "Measure", "Thresholds"], thresholds, [28, rest - 198, 170])],
+            len(thresholds),
+            H3,
+        ),
+        *titled(
+            "Assurance levels",
+            [
+                data_table(
+                    ["Level", f"Share rated {compliant}", "Meaning"], levels, [100, 90, rest - 190]
+                )
+            ],
+            len(levels),
+            H3,
+        ),
     ]
 
 

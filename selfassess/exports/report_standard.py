@@ -28,6 +28,7 @@ from selfassess.exports.report_styles import (
     para,
     rating_chip,
     rich,
+    titled,
 )
 from selfassess.framework import Criterion, Framework
 from selfassess.presentation import (
@@ -168,9 +169,9 @@ def _narrative(response: StandardResponse) -> list[Flowable]:
 
 
 def _evidence(response: StandardResponse) -> list[Flowable]:
-    story: list[Flowable] = heading(f"Evidence ({len(response.evidence)})")
+    title = f"Evidence ({len(response.evidence)})"
     if not response.evidence:
-        return [*story, para("No evidence has been recorded.", SMALL)]
+        return titled(title, [para("No evidence has been recorded.", SMALL)])
     rows = []
     for item in response.evidence:
         cell: list[Flowable] = [para(item.title, CELL_BOLD)]
@@ -189,15 +190,17 @@ def _evidence(response: StandardResponse) -> list[Flowable]:
             ]
         )
     widths = [FRAME_WIDTH - 144 - 2 * DATE_WIDTH, 56, DATE_WIDTH, 88, DATE_WIDTH]
-    return [*story, data_table(["Evidence", "Kind", "Dated", "Owner", "Review by"], rows, widths)]
+    table = data_table(["Evidence", "Kind", "Dated", "Owner", "Review by"], rows, widths)
+    return titled(title, [table], len(rows))
 
 
 def _actions(response: StandardResponse, today: date) -> list[Flowable]:
-    story: list[Flowable] = heading(f"Actions ({len(response.actions)})")
+    title = f"Actions ({len(response.actions)})"
     if not response.actions:
-        return [*story, para("No actions have been recorded.", SMALL)]
+        return titled(title, [para("No actions have been recorded.", SMALL)])
     rows = [action_cells(action, today) for action in response.actions]
-    return [*story, data_table(["Action", "Owner", "Due", "Status"], rows, action_widths([]))]
+    table = data_table(["Action", "Owner", "Due", "Status"], rows, action_widths([]))
+    return titled(title, [table], len(rows))
 
 
 def _summary_strip(result: StandardResult, response: StandardResponse) -> Table:

@@ -14,7 +14,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from selfassess.errors import ExportError
 from selfassess.exports.sheet_text import clean_text
@@ -52,6 +59,7 @@ WHITE = colors.white
 
 PAGE_MARGIN = 20 * mm
 HEADING_ROOM = 32 * mm  # a heading, a table's header row and its first rows
+SHORT_TABLE_ROWS = 12  # rows that fit on a page however they wrap, near enough
 
 
 @functools.cache
@@ -142,6 +150,20 @@ def heading(text: str, style: ParagraphStyle = H2) -> list[Flowable]:
     return [CondPageBreak(HEADING_ROOM), para(text, style)]
 
 
+def titled(
+    title: str, content: Sequence[Flowable], rows: int = 0, style: ParagraphStyle = H2
+) -> list[Flowable]:
+    """A heading with its content, such as a table of `rows` rows.
+
+    Short content moves with its heading to the next page when it does not fit here. A long
+    table starts here, below its heading, when there is room for its first rows: holding it
+    together would leave most of a page blank and lay the whole table out twice.
+    """
+    if rows > SHORT_TABLE_ROWS:
+        return [*heading(title, style), *content]
+    return [KeepTogether([para(title, style), *content])]
+
+
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """`text` shortened with an ellipsis so that it fits in `width` points."""
     if stringWidth(text, font, size) <= width:
@@ -177,6 +199,21 @@ class RatingChip(Flowable):  # type: ignore[misc]
         canvas.drawCentredString(self.width / 2, 4, self.word)
 
 
+class FlowingTable(Table):  # type: ignore[misc]
+    """A table that breaks between rows, and inside a row only if the row outgrows a page.
+
+    Reportlab's in-row splitting, if always allowed, cuts rows that would fit on the next page
+    and can repeat the header row above the cut; so it is allowed only at the top of a page,
+    where a row that does not fit never will.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        self.splitInRow = int(bool(frame is not None and frame._atTop))
+        parts: list[Flowable] = super().split(available_width, available_height)
+        return parts
+
+
 def data_table(
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
@@ -210,13 +247,11 @@ def data_table(
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         *extra,
     ]
-    return Table(
+    return FlowingTable(
         data,
         colWidths=list(widths),
         style=TableStyle(style),
         repeatRows=1,
-        splitByRow=1,
-        splitInRow=1,
         hAlign="LEFT",
         spaceBefore=2,
         spaceAfter=10,
@@ -225,7 +260,7 @@ def data_table(
 
 def panel(content: list[Any], width: float, accent: colors.Color = BLUE) -> Table:
     """Content on a light panel with a coloured rule at the left, for quoted statements."""
-    return Table(
+    return FlowingTable(
         [[content]],
         colWidths=[width],
         style=TableStyle(
@@ -239,7 +274,6 @@ def panel(content: list[Any], width: float, accent: colors.Color = BLUE) -> Tabl
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]
         ),
-        splitInRow=1,
         hAlign="LEFT",
         spaceBefore=2,
         spaceAfter=8,
