@@ -1,0 +1,1 @@
+"""Exports: the RAG-rated compliance workbook and the PDF report."""
