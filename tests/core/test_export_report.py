@@ -220,6 +220,18 @@ def test_long_narrative_and_500_evidence_items_flow_over_many_pages(
     assert all("Review by" in page for page in evidence_pages)
 
 
+def test_rows_that_fit_on_a_page_are_not_cut_across_two(bundled: Framework, tmp_path: Path) -> None:
+    document = demo_document(bundled, seed=3)
+    path = tmp_path / "report.pdf"
+    write_report(document, path, today=TODAY)
+    pages = [_flat(text) for text in _pages(path)]
+    for response in document.assessment.responses.values():
+        for action in response.actions:
+            # Whole in the standard's section, in the action plan and among the overdue.
+            whole = sum(page.count(f"{action.what} Outcome: {action.outcome}") for page in pages)
+            assert whole == 2 + action.is_overdue(TODAY), action.what
+
+
 def test_large_assessment_is_reported(bundled: Framework, tmp_path: Path) -> None:
     document = demo_document(bundled, seed=1, large=True)
     path = tmp_path / "report.pdf"
