@@ -196,6 +196,11 @@ def _answer(
     return CriterionAnswer(value=round(0.2 + 1.2 * jitter, 1), data_period=period, source=source)
 
 
+def _in_sentence(title: str) -> str:
+    """A title as it reads mid-sentence: first letter lowered unless it starts an acronym."""
+    return title if title[:2].isupper() else title[:1].lower() + title[1:]
+
+
 def _evidence_kind(title: str) -> str:
     lowered = title.lower()
     return next((kind for key, kind in EVIDENCE_KINDS.items() if key in lowered), "other")
@@ -238,7 +243,9 @@ def _response(
                 criteria=[rng.choice(standard.criteria).id],
             )
         )
-    narrative = rng.choice(POSITIONS[tone]).format(evidence=f"the {evidence[0].title.lower()}")
+    narrative = rng.choice(POSITIONS[tone]).format(
+        evidence=f"the {_in_sentence(evidence[0].title)}"
+    )
     if large:
         narrative = "\n\n".join([narrative] * 12)
     actions = []
@@ -246,7 +253,7 @@ def _response(
     for _ in range(count):
         due = period_end + timedelta(days=rng.randint(-200, 240))
         status = rng.choice(["not_started", "in_progress", "in_progress", "done"])
-        subject = rng.choice(titles).lower()
+        subject = _in_sentence(rng.choice(titles))
         actions.append(
             Action(
                 id=_reproducible_id(rng),

@@ -148,8 +148,8 @@ def standard_result(
         for c in standard.criteria
     ]
     if not standard_applies(standard, org_type):
-        org_label = framework.organisation_type(org_type).label
-        reason = f"Does not apply to {org_label.lower()}"
+        applies = " or ".join(framework.organisation_type(t).label for t in standard.applies_to)
+        reason = f"Applies only to {applies}"
         return StandardResult(
             standard,
             "not_applicable",

@@ -99,7 +99,7 @@ def test_standard_not_for_the_organisation_type_is_not_applicable(
     )
     result = rate(small_framework, commissioner_assessment, "s2")
     assert result.rating == "not_applicable"
-    assert "commissioner" in result.not_applicable_reason.lower()
+    assert result.not_applicable_reason == "Applies only to Provider"
 
 
 def test_criterion_for_another_type_is_ignored(
