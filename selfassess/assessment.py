@@ -76,6 +76,7 @@ class CriterionAnswer(_Model):
     data_period: str = ""
     source: str = ""
     note: str = ""
+    carried_forward: bool = False  # copied from the previous period and not yet re-answered
 
 
 class EvidenceItem(_Model):

@@ -52,3 +52,30 @@ class ExportError(SelfAssessError):
 
 class ImportError_(SelfAssessError):
     """A return workbook that could not be read into an assessment."""
+
+
+@dataclass(frozen=True)
+class ReturnProblem:
+    """One thing wrong with a return workbook: the sheet and cell, and what is wrong there."""
+
+    sheet: str  # empty when the problem is with the file as a whole
+    cell: str  # empty when the problem is with the whole sheet
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ReturnError(ImportError_):
+    """A return that was not imported; carries every problem found, each with its place."""
+
+    def __init__(self, name: str, problems: list[ReturnProblem]) -> None:
+        self.name = name
+        self.problems = problems
+        if len(problems) == 1 and not problems[0].sheet:
+            super().__init__(f"{name}: {problems[0].message}")
+            return
+        count = len(problems)
+        head = f"{name} was not imported: {count} problem{'s' if count != 1 else ''}"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems))

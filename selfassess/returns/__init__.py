@@ -1,0 +1,1 @@
+"""Regional network returns: templates, import, aggregation, comparison and assessment cycles."""
