@@ -24,6 +24,16 @@ ACTION_STATUS_WORDS = {
     "cancelled": "Cancelled",
 }
 CRITERION_KIND_WORDS = {"judgement": "Judgement", "yes_no": "Yes/no", "measure": "Measure"}
+# How a rating moved between two assessments: a symbol for scanning, a word for reading.
+MOVEMENT_SYMBOLS = {"up": "▲", "down": "▼", "same": "=", "rated": "+", "unrated": "–", "none": ""}
+MOVEMENT_WORDS = {
+    "up": "Better",
+    "down": "Worse",
+    "same": "Same",
+    "rated": "Newly rated",
+    "unrated": "No longer rated",
+    "none": "",
+}
 OVERDUE_COLOURS = ("#D5281B", "#FFFFFF")  # (fill, text): NHS red, so overdue reads as a warning
 PROBLEM_COLOUR = "#D5281B"  # NHS red: the border of a field that must be corrected
 MIN_TEXT_CONTRAST = 4.5  # WCAG 2.1 AA for normal-size text
@@ -43,6 +53,11 @@ def format_measure(value: float | None, unit: str) -> str:
         return "–"
     number = f"{value:.1f}".removesuffix(".0")
     return f"{number}%" if unit == "%" else f"{number} {unit}"
+
+
+def movement_text(movement: str) -> str:
+    """'▲ Better', '▼ Worse', '= Same' …; '' when there is nothing to compare."""
+    return f"{MOVEMENT_SYMBOLS[movement]} {MOVEMENT_WORDS[movement]}".strip()
 
 
 def format_date(value: date | None) -> str:
