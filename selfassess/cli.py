@@ -256,6 +256,11 @@ def build_parser() -> argparse.ArgumentParser:
     screenshot.add_argument(
         "--size", type=_size, default=(1400, 900), metavar="WxH", help="default 1400x900"
     )
+
+    # Imported here: the network commands build on this module's helpers.
+    from selfassess.returns.commands import add_return_commands
+
+    add_return_commands(command)
     return parser
 
 
