@@ -97,10 +97,14 @@ class ItemsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents when the rows change, not on every show: measuring a few
+        # hundred rows each time a standard is shown would make moving between them slow.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in self.stretch_columns:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        model.modelReset.connect(self._fit_columns)
+        # Double-click, or Enter on a row, edits it (activated covers both).
+        self.table.activated.connect(lambda _index: self.edit_selected())
         self.buttons = QHBoxLayout()
         layout.addWidget(self.table)
         layout.addLayout(self.buttons)
@@ -128,6 +132,11 @@ class ItemsPanel(QWidget):
     def show_items(self, standard_id: str, rows: list[Any]) -> None:
         self.standard_id = standard_id
         self.model.set_rows(rows)
+
+    def _fit_columns(self) -> None:
+        for column in range(self.model.columnCount()):
+            if column not in self.stretch_columns:
+                self.table.resizeColumnToContents(column)
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -108,4 +108,3 @@ class NavigationView(QListView):
             )
             self.scrollTo(index)
         self.selectionModel().blockSignals(blocked)
-        self.viewport().update()
