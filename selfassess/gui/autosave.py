@@ -69,6 +69,7 @@ class Autosaver(QObject):
         super().__init__(session)
         self.session = session
         self.stem: str | None = None
+        self._kept_at: int | None = None  # the undo step the copy holds
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
@@ -84,6 +85,9 @@ class Autosaver(QObject):
         document = self.session.document
         if document is None or not self.session.is_dirty:
             return
+        step = self.session.undo_stack.index()
+        if self.stem is not None and step == self._kept_at:
+            return  # nothing new since the last copy
         if self.stem is None:
             self.stem = f"{document.assessment.id}-{os.getpid()}"
         copy, info = self._paths()
@@ -102,12 +106,14 @@ class Autosaver(QObject):
         except (OSError, SelfAssessError) as exc:
             self.failed.emit(f"Autosave failed: {exc}")
             return
+        self._kept_at = step
         self.saved.emit(f"Autosaved at {datetime.now():%H:%M}")
 
     def adopt(self, recovery: Recovery) -> None:
         """Carry on from a recovered copy: it stays until the recovered work is saved."""
         self.discard()
         self.stem = recovery.copy.stem
+        self._kept_at = None
         self.save_now()
 
     def discard(self) -> None:
