@@ -16,9 +16,17 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from selfassess.atomic import write_atomically
 from selfassess.errors import DefinitionsError, Problem
 
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+_COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+# Plain words for the patterns, so that a problem never shows a regular expression.
+_PATTERN_WORDS = {
+    _ID_PATTERN: "an id of lower-case letters, digits, '-' and '_' (such as 's01-policy')",
+    _COLOUR_PATTERN: "a colour as '#' and six hexadecimal digits (such as '#005EB8')",
+}
+
+Identifier = Annotated[str, StringConstraints(pattern=_ID_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Colour = Annotated[str, StringConstraints(pattern=_COLOUR_PATTERN)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 
 
@@ -195,7 +203,12 @@ def _describe(error: Any) -> str:
         return f"unknown field '{loc[-1]}'"
     got = error.get("input")
     shown = repr(got) if not isinstance(got, dict | list) else type(got).__name__
+    context = error.get("ctx") or {}
+    if kind == "string_too_short" and context.get("min_length") == 1:
+        return "must not be empty"
     expected = error["msg"].removeprefix("Input should be ").removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        expected = _PATTERN_WORDS.get(str(context.get("pattern")), expected)
     return f"expected {expected[0].lower() + expected[1:]}; got {shown}"
 
 

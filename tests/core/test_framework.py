@@ -42,6 +42,19 @@ def test_missing_unknown_and_wrong_type_are_all_reported_with_lines():
     assert wrong[0].startswith(f"bad.yaml:{SMALL_FRAMEWORK.splitlines().index('  - id: s2') + 2}:")
 
 
+def test_ids_colours_and_empty_text_are_explained_in_plain_words():
+    text = (
+        SMALL_FRAMEWORK.replace("id: s2\n", "id: Standard Two\n")
+        .replace('colour: "#FFB81C"', 'colour: "#FB1"')
+        .replace("title: Both, judgements", 'title: " "')
+    )
+    problems = problems_of(text)
+    assert any("standards[1].id: expected an id of lower-case letters" in p for p in problems)
+    assert any("bands[1].colour: expected a colour as '#' and six" in p for p in problems)
+    assert any("standards[0].title: must not be empty" in p for p in problems)
+    assert not any("pattern" in p for p in problems)
+
+
 def test_duplicate_ids_are_reported():
     text = SMALL_FRAMEWORK.replace("id: s2\n", "id: s1\n").replace("id: s3-y", "id: s1-a")
     problems = problems_of(text)
