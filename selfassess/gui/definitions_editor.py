@@ -7,69 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QScrollArea,
-    QSplitter,
-    QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QWidget
 
 from selfassess.errors import DefinitionsError, Problem, SelfAssessError
 from selfassess.framework import Framework, load_framework, save_framework
 from selfassess.gui import dialogs
-from selfassess.gui.definitions_editor_draft import (
-    Draft,
-    FieldPath,
-    parse_path,
-    path_text,
-    show_number,
-)
+from selfassess.gui.definitions_editor_draft import Draft, FieldPath, parse_path
 from selfassess.gui.definitions_editor_fields import Binder
-from selfassess.gui.definitions_editor_pages import Node, new_page
+from selfassess.gui.definitions_editor_nav import NavigationTree, Node, node_of
+from selfassess.gui.definitions_editor_pages import new_page
+from selfassess.gui.definitions_editor_problems import ProblemsDialog, ProblemsPanel
 from selfassess.paths import standards_dir
 
 # Long enough not to validate between keystrokes, short enough to feel live.
 VALIDATE_AFTER_MS = 300
-_NODE_ROLE = Qt.ItemDataRole.UserRole
-_TOP_NODES: list[tuple[Node, str]] = [
-    (("framework",), "Framework"),
-    (("bands",), "Scale and bands"),
-    (("assurance",), "Assurance"),
-]
-
-
-def node_of(draft: Draft, path: FieldPath) -> Node:
-    """The navigation node whose page shows the field at `path`."""
-    head = path[0] if path else ""
-    if head in ("scale", "bands"):
-        return ("bands",)
-    if head == "assurance":
-        return ("assurance",)
-    standards = draft.data.get("standards", [])
-    if head != "standards" or not standards:
-        return ("framework",)
-    index = path[1] if len(path) > 1 and isinstance(path[1], int) else 0
-    if index >= len(standards):
-        return ("standards", len(standards) - 1)
-    criteria = standards[index].get("criteria", [])
-    if (
-        len(path) > 3
-        and path[2] == "criteria"
-        and isinstance(path[3], int)
-        and path[3] < len(criteria)
-    ):
-        return ("standards", index, "criteria", path[3])
-    return ("standards", index)
 
 
 def _is_bundled(path: Path) -> bool:
@@ -126,31 +78,6 @@ class _Change(QUndoCommand):
         self._editor.apply(self._path, self._old, rebuild=True, focus=self._path, node=None)
 
 
-class ProblemsDialog(QDialog):
-    """Every problem that stops a definitions file being used, one per line."""
-
-    def __init__(self, parent: QWidget, file: Path, problems: list[Problem]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Cannot open these definitions")
-        layout = QVBoxLayout(self)
-        count = len(problems)
-        heading = QLabel(
-            f"{file.name} cannot be used as standards definitions: "
-            f"{count} problem{'s' if count != 1 else ''}. Correct the file, or choose another."
-        )
-        heading.setWordWrap(True)
-        listing = QListWidget()
-        listing.setObjectName("problems")
-        listing.setAccessibleName("Problems")
-        listing.addItems([str(problem) for problem in problems])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(heading)
-        layout.addWidget(listing)
-        layout.addWidget(buttons)
-        self.resize(720, 360)
-
-
 class DefinitionsEditorWindow(QMainWindow):
     """Edits a working copy of a framework; saves it only as a valid, new definitions file."""
 
@@ -171,11 +98,6 @@ class DefinitionsEditorWindow(QMainWindow):
         self._problems: list[Problem] = []
         self._node: Node = ("framework",)
         self._binder = Binder(self.draft, self._change)
-        self._items: dict[Node, QTreeWidgetItem] = {}
-        self._nav_counts: dict[Node, int] = {}
-        self._nav_flagged: set[Node] = set()
-        self._problem_rows: list[tuple[str, str, str]] | None = None
-        self._syncing = False
 
         self.undo_stack = QUndoStack(self)
         self._timer = QTimer(self)
@@ -183,26 +105,18 @@ class DefinitionsEditorWindow(QMainWindow):
         self._timer.setInterval(VALIDATE_AFTER_MS)
         self._timer.timeout.connect(self.validate_now)
 
-        self.nav = QTreeWidget()
-        self.nav.setHeaderHidden(True)
-        self.nav.setAccessibleName("Sections and standards")
-        self.nav.setUniformRowHeights(True)
-        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.nav = NavigationTree()
+        self.nav.nodeChosen.connect(lambda node: self._show(parse_path(node)))
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setAccessibleName("Form")
-        self.problem_list = QTreeWidget()
-        self.problem_list.setAccessibleName("Problems")
-        self.problem_list.setRootIsDecorated(False)
-        self.problem_list.setHeaderLabels(["Where", "Problem"])
-        self.problem_list.itemActivated.connect(lambda item: self.go_to(item.data(0, _NODE_ROLE)))
-        self.status = QLabel()
-        self.status.setAccessibleName("Validation")
+        self.problems = ProblemsPanel()
+        self.problems.activated.connect(self.go_to)
 
         self._build_layout()
         self._build_actions()
         self.undo_stack.cleanChanged.connect(self._update_title)
-        self._rebuild_nav()
+        self.nav.rebuild(self.draft, self._problems)
         self._show(("framework",))
         self.validate_now()
         self._update_title()
@@ -216,18 +130,9 @@ class DefinitionsEditorWindow(QMainWindow):
         top.addWidget(self.scroll)
         top.setStretchFactor(1, 1)
         top.setSizes([300, 880])
-        bottom = QWidget()
-        layout = QVBoxLayout(bottom)
-        layout.setContentsMargins(6, 4, 6, 4)
-        head = QHBoxLayout()
-        self._status_icon = QLabel()
-        head.addWidget(self._status_icon)
-        head.addWidget(self.status, 1)
-        layout.addLayout(head)
-        layout.addWidget(self.problem_list)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(bottom)
+        split.addWidget(self.problems)
         split.setStretchFactor(0, 1)
         split.setSizes([680, 140])
         self.setCentralWidget(split)
@@ -285,76 +190,24 @@ class DefinitionsEditorWindow(QMainWindow):
         )
 
         go = self.menuBar().addMenu("&Go")
-        self._action(go, "&Next problem", lambda: self._step_problem(1), "F8")
-        self._action(go, "&Previous problem", lambda: self._step_problem(-1), "Shift+F8")
+        self._action(go, "&Next problem", lambda: self.problems.step(1), "F8")
+        self._action(go, "&Previous problem", lambda: self.problems.step(-1), "Shift+F8")
         self._action(go, "Next &pane", self._next_pane, "F6")
 
     # ----- navigation ---------------------------------------------------------------------
 
-    def _rebuild_nav(self) -> None:
-        self._syncing = True
-        try:
-            self.nav.clear()
-            self._items = {}
-            self._nav_flagged = set()
-            for node, label in _TOP_NODES:
-                self._add_item(self.nav, node, label)
-            for s_index, standard in enumerate(self.draft.data.get("standards", [])):
-                parent = self._add_item(self.nav, ("standards", s_index), "")
-                for c_index, _criterion in enumerate(standard.get("criteria", [])):
-                    self._add_item(parent, ("standards", s_index, "criteria", c_index), "")
-            self._mark_nav()
-        finally:
-            self._syncing = False
-
-    def _add_item(self, parent: Any, node: Node, label: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent, [label])
-        # Plain text, not a Python object: Qt keeps its own copy of it.
-        item.setData(0, _NODE_ROLE, path_text(node))
-        self._items[node] = item
-        return item
-
-    def _refresh_nav_labels(self) -> None:
-        """Label each node as the draft now names it, saying how many problems it has."""
-        for node, item in self._items.items():
-            label = self._nav_label(node)
-            if item.text(0) != label:
-                item.setText(0, label)
-                item.setToolTip(0, label)
-            count = self._nav_counts.get(node, 0)
-            if count:
-                label += f", {count} problem{'s' if count != 1 else ''}"
-            if item.data(0, Qt.ItemDataRole.AccessibleTextRole) != label:
-                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, label)
-
-    def _nav_label(self, node: Node) -> str:
-        if len(node) < 2:
-            return dict(_TOP_NODES)[node]
-        standard = self.draft.get_or(node[:2], {})
-        number = show_number(standard.get("number"))
-        if len(node) == 2:
-            return f"{number}  {str(standard.get('title', '')).strip() or '(no title yet)'}"
-        text = " ".join(str(self.draft.get_or((*node, "text"), "")).split())
-        return f"{number}.{int(node[3]) + 1}  {text or '(no text yet)'}"
-
-    def _nav_changed(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
-        if current is not None and not self._syncing:
-            self._show(parse_path(current.data(0, _NODE_ROLE)))
-
     def open_node(self, node: Node) -> None:
+        """Show a node's page with the node selected and focused in the navigation."""
         self._show(node)
+        self.nav.setFocus()
         self.nav.setFocus()
 
     def _show(self, node: Node, focus: FieldPath | None = None) -> None:
         """Build the page for `node`, select it in the navigation and focus `focus`, if given."""
-        if node not in self._items:
+        if node not in self.nav.items:
             node = ("framework",)
         self._node = node
-        self._syncing = True
-        try:
-            self.nav.setCurrentItem(self._items[node])
-        finally:
-            self._syncing = False
+        self.nav.select(node)
         self._binder = Binder(self.draft, self._change)
         page = new_page(self._binder, self, node)
         old = self.scroll.takeWidget()
@@ -401,13 +254,13 @@ class DefinitionsEditorWindow(QMainWindow):
         """Put `value` at `path` in the draft and bring the window up to date with it."""
         self.draft.set(path, copy.deepcopy(value))
         if rebuild:
-            self._rebuild_nav()
+            self.nav.rebuild(self.draft, self._problems)
             target = node or (node_of(self.draft, focus) if focus is not None else self._node)
             self._show(target, focus)
             if focus is None:
                 self.nav.setFocus()
         else:
-            self._refresh_nav_labels()
+            self.nav.relabel(self.draft)
             self._binder.refresh_live()
         self._timer.start()
 
@@ -493,41 +346,15 @@ class DefinitionsEditorWindow(QMainWindow):
         """Validate the draft as a definitions file would be, and show every problem."""
         self._timer.stop()
         self._valid, self._problems = self.draft.validate()
-        rows = [
-            (self.draft.describe(parse_path(p.path)), p.message, p.path) for p in self._problems
-        ]
-        # Widgets are updated only when something changed: this runs after every pause in typing.
-        if rows != self._problem_rows:
-            self._problem_rows = rows
-            self._show_problems()
+        self.problems.show_rows(
+            [(self.draft.describe(parse_path(p.path)), p.message, p.path) for p in self._problems]
+        )
         valid = self._valid is not None
         if self.save_action.isEnabled() != valid:
             self.save_action.setEnabled(valid)
             self.save_as_action.setEnabled(valid)
         self._binder.mark(self._problem_map())
-        self._mark_nav()
-
-    def _show_problems(self) -> None:
-        self.problem_list.clear()
-        for where, message, path in self._problem_rows:
-            item = QTreeWidgetItem([where, message])
-            item.setData(0, _NODE_ROLE, path)
-            item.setToolTip(0, path or "the whole file")
-            item.setToolTip(1, message)
-            self.problem_list.addTopLevelItem(item)
-        self.problem_list.resizeColumnToContents(0)
-        count = len(self._problem_rows)
-        if count:
-            icon = QStyle.StandardPixmap.SP_MessageBoxWarning
-            self.status.setText(
-                f"{count} problem{'s' if count != 1 else ''} to correct before saving. "
-                "Double-click one, or press F8, to go to it."
-            )
-        else:
-            icon = QStyle.StandardPixmap.SP_DialogApplyButton
-            self.status.setText("No problems: these definitions can be saved.")
-        size = self.status.fontMetrics().height()
-        self._status_icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        self.nav.update_marks(self.draft, self._problems)
 
     def _problem_map(self) -> dict[FieldPath, list[str]]:
         found: dict[FieldPath, list[str]] = {}
@@ -535,44 +362,27 @@ class DefinitionsEditorWindow(QMainWindow):
             found.setdefault(parse_path(problem.path), []).append(problem.message)
         return found
 
-    def _mark_nav(self) -> None:
-        """A warning icon on every node with a problem, and on the standard above a criterion."""
-        self._nav_counts = {}
-        for problem in self._problems:
-            node = node_of(self.draft, parse_path(problem.path))
-            for owner in {node, node[:2]}:
-                self._nav_counts[owner] = self._nav_counts.get(owner, 0) + 1
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for node, item in self._items.items():
-            flagged = node in self._nav_counts
-            if flagged != (node in self._nav_flagged):
-                item.setIcon(0, warning if flagged else QIcon())
-                self._nav_flagged.symmetric_difference_update({node})
-        self._refresh_nav_labels()
-
-    def _step_problem(self, step: int) -> None:
-        count = self.problem_list.topLevelItemCount()
-        if not count:
-            return
-        current = self.problem_list.currentItem()
-        index = self.problem_list.indexOfTopLevelItem(current) if current else -1
-        item = self.problem_list.topLevelItem((index + step) % count)
-        self.problem_list.setCurrentItem(item)
-        self.go_to(item.data(0, _NODE_ROLE))
-
     def _next_pane(self) -> None:
-        panes = [self.nav, self.scroll, self.problem_list]
+        """Move the keyboard focus on: navigation, then the form's first field, then problems."""
         focused = self.focusWidget()
+        panes: list[QWidget] = [self.nav, self.scroll, self.problems.listing]
         current = next(
-            (i for i, pane in enumerate(panes) if focused and pane.isAncestorOf(focused)), -1
+            (
+                i
+                for i, pane in enumerate(panes)
+                if focused and (focused is pane or pane.isAncestorOf(focused))
+            ),
+            -1,
         )
-        if focused in panes:
-            current = panes.index(focused)
         target = panes[(current + 1) % len(panes)]
-        if target is self.scroll and self.scroll.widget() is not None:
-            self.scroll.widget().focusNextChild()
-        else:
-            target.setFocus()
+        if target is self.scroll:
+            fields = [
+                widget
+                for widget in self.scroll.widget().findChildren(QWidget)
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(self)
+            ]
+            target = fields[0] if fields else self.nav
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     # ----- files --------------------------------------------------------------------------
 
@@ -640,7 +450,7 @@ class DefinitionsEditorWindow(QMainWindow):
         self._file = None if _is_bundled(path) else path
         self._source_name = path.name
         self.undo_stack.clear()
-        self._rebuild_nav()
+        self.nav.rebuild(self.draft, self._problems)
         self._show(("framework",))
         self.validate_now()
         self._update_title()

@@ -27,9 +27,8 @@ from selfassess.gui.definitions_editor_draft import (
     show_number,
 )
 from selfassess.gui.definitions_editor_fields import Binder, Column, RowList, small_button
+from selfassess.gui.definitions_editor_nav import Node
 from selfassess.presentation import CRITERION_KIND_WORDS, MIN_TEXT_CONTRAST, contrast_ratio
-
-Node = tuple[str | int, ...]
 
 
 class Editor(Protocol):

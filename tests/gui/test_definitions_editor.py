@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QColorDialog,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from selfassess.framework import Framework, bundled_framework, load_framework
 from selfassess.gui import dialogs
-from selfassess.gui.definitions_editor import DefinitionsEditorWindow, ProblemsDialog
+from selfassess.gui.definitions_editor import DefinitionsEditorWindow
+from selfassess.gui.definitions_editor_problems import ProblemsDialog
 from selfassess.paths import default_framework_path, standards_dir
 
 GREEN_LIMIT = "standards[0].criteria[2].measure.thresholds[0].limit"
@@ -64,8 +65,8 @@ def retype(qtbot: Any, editor: Any, path: str, text: str) -> QWidget:
 def problems(editor: Any) -> list[tuple[str, str, str]]:
     """(where, message, field path) for every row of the problems list."""
     rows = []
-    for index in range(editor.problem_list.topLevelItemCount()):
-        item = editor.problem_list.topLevelItem(index)
+    for index in range(editor.problems.listing.topLevelItemCount()):
+        item = editor.problems.listing.topLevelItem(index)
         rows.append((item.text(0), item.text(1), item.data(0, Qt.ItemDataRole.UserRole)))
     return rows
 
@@ -87,10 +88,10 @@ def test_opens_on_the_bundled_framework_with_sections_standards_and_criteria(
     assert first.child(0).text(0).startswith("1.1  ")
     assert problems(editor) == []
     assert editor.save_action.isEnabled() and editor.save_as_action.isEnabled()
-    assert "No problems" in editor.status.text()
+    assert "No problems" in editor.problems.status.text()
     assert editor.findChild(QLineEdit, "title").text() == original.title
     qtmodeltester.check(nav.model())
-    qtmodeltester.check(editor.problem_list.model())
+    qtmodeltester.check(editor.problems.listing.model())
 
 
 def test_changed_title_and_threshold_are_saved_as_a_new_file_and_load_back(
@@ -142,8 +143,13 @@ def test_changed_title_and_threshold_are_saved_as_a_new_file_and_load_back(
             "thresholds out of order",
         ),
         ("bands[1].min_percent", "120", "50", "less than or equal to 100"),
-        ("standards[1].title", "", "EHC planning in partnership with families", "at least 1"),
-        ("bands[2].colour", "#00", "#007F3B", "match pattern"),
+        (
+            "standards[1].title",
+            "",
+            "EHC planning in partnership with families",
+            "must not be empty",
+        ),
+        ("bands[2].colour", "#00", "#007F3B", "six hexadecimal digits"),
     ],
     ids=["duplicate-criterion-id", "thresholds-order", "band-min-120", "empty-title", "colour"],
 )
@@ -161,7 +167,7 @@ def test_invalid_edit_is_listed_marked_and_blocks_saving_until_fixed(
     assert widget.property("problem") is True
     assert message in widget.toolTip()
     assert not editor.save_action.isEnabled() and not editor.save_as_action.isEnabled()
-    assert "to correct before saving" in editor.status.text()
+    assert "to correct before saving" in editor.problems.status.text()
 
     widget = retype(qtbot, editor, path, good)
     wait_validated(qtbot, editor, valid=True)
@@ -181,9 +187,9 @@ def test_a_problem_marks_its_standard_and_activating_it_goes_to_the_field(qtbot,
 
     editor.open_node(("framework",))
     assert editor.findChild(QWidget, "standards[4].criteria[0].text") is None
-    item = editor.problem_list.topLevelItem(0)
+    item = editor.problems.listing.topLevelItem(0)
     assert item.text(0) == "Standard 5 › Criterion 5.1 › Text"
-    editor.problem_list.itemActivated.emit(item, 0)
+    editor.problems.listing.itemActivated.emit(item, 0)
     target = editor.findChild(QPlainTextEdit, "standards[4].criteria[0].text")
     assert target is not None and editor.focusWidget() is target
     assert editor.nav.currentItem().text(0).startswith("5.1  ")
@@ -368,3 +374,27 @@ def test_symbol_buttons_have_accessible_names(editor):
         assert symbols, node
         for button in symbols:
             assert button.accessibleName(), (node, button.text())
+
+
+def test_keyboard_moves_between_panes_and_problems(qtbot, editor):
+    retype(qtbot, editor, "standards[3].title", "")
+    retype(qtbot, editor, "bands[0].letter", "")
+    wait_validated(qtbot, editor, valid=False)
+    editor.open_node(("framework",))
+    assert editor.focusWidget() is editor.nav
+
+    next_pane = next(a for a in editor.findChildren(QAction) if a.text() == "Next &pane")
+    next_problem = next(a for a in editor.findChildren(QAction) if a.text() == "&Next problem")
+    assert next_pane.shortcut().toString() == "F6" and next_problem.shortcut().toString() == "F8"
+    next_pane.trigger()
+    assert editor.focusWidget() is editor.findChild(QLineEdit, "id")
+    next_pane.trigger()
+    assert editor.focusWidget() is editor.problems.listing
+    next_pane.trigger()
+    assert editor.focusWidget() is editor.nav
+
+    next_problem.trigger()
+    first = editor.focusWidget().objectName()
+    next_problem.trigger()
+    second = editor.focusWidget().objectName()
+    assert {first, second} == {"standards[3].title", "bands[0].letter"}
