@@ -42,6 +42,8 @@ class Session(QObject):
         never_saved: bool = False,
     ) -> None:
         """Show `document`; the session takes over `lock` and releases the previous one."""
+        if lock is not None and self._lock is not None and lock.path == self._lock.path:
+            self._lock = None  # the same file opened again: its lock carries on, held anew
         self.release_lock()
         self.document, self.path, self._lock = document, path, lock
         self.locked_by = locked_by

@@ -42,6 +42,14 @@ def test_save_and_reopen_gives_the_same_assessment(window, qtbot, demo, fake_dia
     assert str(target.resolve()) in settings.recent_files()
 
 
+def test_opening_the_open_file_again_keeps_its_lock(window, demo_path):
+    assert window.open_path(demo_path)
+    assert window.open_path(demo_path)
+    assert lock_path(demo_path).exists()
+    window.close_document()
+    assert not lock_path(demo_path).exists()
+
+
 def test_the_title_marks_unsaved_changes_and_closing_asks(window, qtbot, demo_path, fake_dialogs):
     assert window.open_path(demo_path)
     assert not window.isWindowModified()
