@@ -7,15 +7,16 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from selfassess.assessment import ACTION_STATUSES, Action
 from selfassess.gui.item_panels import ItemForm, ItemsPanel
 from selfassess.gui.models import ActionsModel
-from selfassess.gui.session import Session
 from selfassess.gui.widgets import OptionalDateEdit
 from selfassess.presentation import ACTION_STATUS_WORDS
 
 
 class ActionForm(ItemForm):
+    item_type = Action
+    noun = "action"
+
     def __init__(self, item: Action | None, parent: QWidget | None = None) -> None:
-        super().__init__("Edit action" if item else "Add action", parent)
-        self.original = item
+        super().__init__(item, parent)
         self.what = QLineEdit(item.what if item else "")
         self.what.setPlaceholderText("Specific: what will be done")
         self.outcome = QLineEdit(item.outcome if item else "")
@@ -49,18 +50,14 @@ class ActionForm(ItemForm):
             "status": self.status.currentData(),
             "notes": self.notes.toPlainText(),
         }
-        if self.original is not None:
-            return Action.model_validate({**self.original.model_dump(), **values})
-        return Action.model_validate(values)
+        return self.make(values)
 
 
 class ActionsPanel(ItemsPanel):
     field = "actions"
     noun = "action"
     stretch_columns = (0, 1)
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, ActionsModel(), parent)
+    model_type = ActionsModel
 
     def form(self, item: Action | None) -> ActionForm:
         return ActionForm(item, self)

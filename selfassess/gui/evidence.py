@@ -14,16 +14,17 @@ from selfassess.document import MAX_ATTACHMENT_BYTES, Document
 from selfassess.gui import dialogs
 from selfassess.gui.item_panels import ItemForm, ItemsPanel
 from selfassess.gui.models import EvidenceModel
-from selfassess.gui.session import Session
 from selfassess.gui.widgets import OptionalDateEdit
 
 
 class EvidenceForm(ItemForm):
+    item_type = EvidenceItem
+    noun = "evidence"
+
     def __init__(
         self, item: EvidenceItem | None, attachment: str = "", parent: QWidget | None = None
     ) -> None:
-        super().__init__("Edit evidence" if item else "Add evidence", parent)
-        self.original = item
+        super().__init__(item, parent)
         self.attachment = item.attachment if item else attachment
         self.title = QLineEdit(item.title if item else Path(attachment).stem)
         self.kind = QComboBox()
@@ -70,18 +71,14 @@ class EvidenceForm(ItemForm):
             "review_by": review_by,
             "notes": self.notes.toPlainText(),
         }
-        if self.original is not None:
-            return EvidenceItem.model_validate({**self.original.model_dump(), **values})
-        return EvidenceItem.model_validate(values)
+        return self.make(values)
 
 
 class EvidencePanel(ItemsPanel):
     field = "evidence"
     noun = "evidence"
     stretch_columns = (0, 2)
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, EvidenceModel(), parent)
+    model_type = EvidenceModel
 
     def add_buttons(self) -> None:
         self.button(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,9 +29,13 @@ from selfassess.gui.widgets import edits
 class ItemForm(QDialog):
     """A form for one item; OK builds the item through the core model, which validates it."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    item_type: type[BaseModel]
+    noun = ""
+
+    def __init__(self, original: Any | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.original = original
+        self.setWindowTitle(f"{'Edit' if original else 'Add'} {self.noun}")
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 45)
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -52,6 +56,11 @@ class ItemForm(QDialog):
     def build(self) -> Any:
         """The item from the fields; raises ValueError or ValidationError with what is wrong."""
         raise NotImplementedError
+
+    def make(self, values: dict[str, Any]) -> Any:
+        """Validate `values` as the item, keeping the original's other fields (its id, links)."""
+        base = self.original.model_dump() if self.original is not None else {}
+        return self.item_type.model_validate({**base, **values})
 
     def accept(self) -> None:
         try:
@@ -80,11 +89,13 @@ class ItemsPanel(QWidget):
 
     field = ""  # the response's list: "evidence" or "actions"
     noun = ""
+    model_type: type[RowsModel]
     stretch_columns: tuple[int, ...] = (0,)  # the columns of free text take the spare width
 
-    def __init__(self, session: Session, model: RowsModel, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session, self.model = session, model
+        self.session, self.model = session, self.model_type()
+        model = self.model
         self.standard_id = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
