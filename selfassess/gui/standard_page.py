@@ -157,6 +157,7 @@ class StandardPage(QScrollArea):
         override_row.addWidget(self.apply_override)
         layout.addLayout(override_row)
         self.override_note = muted()
+        self.override_note.hide()
         layout.addWidget(self.override_note)
         self.override_error = QLabel()
         self.override_error.setStyleSheet(ERROR_STYLE)
