@@ -249,7 +249,7 @@ def build_workbook(document: Document, today: date | None = None) -> Workbook:
     ]
     for title, columns, rows in tables:
         sheet = workbook.create_sheet(title)
-        SheetWriter(sheet, styles).table(columns, rows)
+        SheetWriter(sheet, styles, sparse=True).table(columns, rows)
         page_setup(sheet, context, title_rows="1:1", freeze="A2")
     definitions = workbook.create_sheet("Definitions")
     definitions_sheet(SheetWriter(definitions, styles), context.framework)

@@ -185,6 +185,8 @@ def test_print_setup_freeze_panes_and_filters(demo_book):
         assert sheet.print_title_rows
         assert sheet.freeze_panes
     assert demo_book["Standards"].freeze_panes == "A2"
+    for name in ("Standards", "Evidence", "Action plan"):  # empty cells have no borders
+        assert demo_book[name].print_options.gridLines
     assert demo_book["Standards"].auto_filter.ref.startswith("A1:")
     summary = demo_book["Summary"]
     assert summary.auto_filter.ref.startswith(f"A{_header_row(summary, 'No.')}:")
