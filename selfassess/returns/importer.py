@@ -20,6 +20,7 @@ from selfassess.framework import Framework
 from selfassess.returns import layout
 from selfassess.returns.cell_reader import SheetValues
 from selfassess.returns.template_import import TemplateImport
+from selfassess.returns.workbook_import import WORKBOOK_SHEETS, WorkbookImport
 
 MAX_FILE_BYTES = 50 * 2**20
 MAX_UNPACKED_BYTES = 500 * 2**20  # a genuine return is well under 5 MB unpacked
@@ -100,8 +101,11 @@ def import_return(path: str | Path, framework: Framework) -> Document:
     sheets = read_sheets(path)
     if layout.META in sheets:
         return TemplateImport(path.name, framework, sheets).run()
+    if set(WORKBOOK_SHEETS) <= set(sheets):
+        return WorkbookImport(path.name, framework, sheets).run()
     raise _refuse(
         path.name,
-        "this workbook is not a SEND self-assessment return: it lacks the return template's "
-        f"sheets (its sheets: {', '.join(sheets)})",
+        "this workbook is not a SEND self-assessment return: it has neither the return "
+        "template's sheets nor a compliance workbook's "
+        f"(it has: {', '.join(sheets)})",
     )

@@ -7,25 +7,26 @@ from datetime import datetime
 from typing import Any
 
 from selfassess.assessment import (
-    EVIDENCE_KINDS,
     Action,
     Assessment,
     CriterionAnswer,
     EvidenceItem,
-    Organisation,
     Override,
-    Period,
-    SignOff,
     consistency_problems,
-    new_assessment,
     new_id,
 )
 from selfassess.document import Document
 from selfassess.errors import ReturnError, ReturnProblem
 from selfassess.framework import Criterion, Framework, Standard
-from selfassess.presentation import ACTION_STATUS_WORDS, SIGNOFF_WORDS
 from selfassess.returns import layout
 from selfassess.returns.cell_reader import CellReader, SheetValues, split_refs
+from selfassess.returns.import_common import (
+    ACTION_STATUS_OF,
+    DETAIL_KEYS,
+    EVIDENCE_KIND_OF,
+    read_details,
+    with_attachment_note,
+)
 from selfassess.returns.layout import Column
 
 _REQUIRED_SHEETS = (layout.DETAILS, layout.STANDARDS, layout.CRITERIA, layout.EVIDENCE,
@@ -177,38 +178,10 @@ class TemplateImport:
     # --- values -----------------------------------------------------------------------------
 
     def _assessment(self, meta: dict[str, str]) -> Assessment:
-        sheet = self.sheets[layout.DETAILS]
         rows = {field.key: row for row, field in enumerate(layout.DETAILS_FIELDS, layout.FIRST_ROW)}
-        read = self.read
-
-        def text(key: str) -> str:
-            return read.text(sheet, rows[key], 2)
-
-        name, label = text("organisation_name"), text("period_label")
-        if not name:
-            read.report(sheet, rows["organisation_name"], 2, "the organisation's name is required")
-        if not label:
-            read.report(sheet, rows["period_label"], 2, "the period (e.g. 2025/26) is required")
-        start = read.date(sheet, rows["period_start"], 2)
-        end = read.date(sheet, rows["period_end"], 2)
-        if start and end and end < start:
-            read.report(sheet, rows["period_end"], 2, "the period ends before it starts")
-            end = None
-        status_word = read.choice(sheet, rows["status"], 2, self.lists["SignoffStatuses"])
-        status = next((k for k, w in SIGNOFF_WORDS.items() if w == status_word), "draft")
-        organisation = Organisation(name=name or "?", ods_code=text("ods_code"), type=self.org_type)
-        period = Period(label=label or "?", start=start, end=end)
-        assessment = new_assessment(self.framework, organisation, period)
-        assessment.assessors = [line.strip() for line in text("assessors").splitlines() if line]
-        assessment.signoff = SignOff.model_validate(
-            {
-                "status": status,
-                "name": text("signoff_name"),
-                "role": text("signoff_role"),
-                "date": read.date(sheet, rows["signoff_date"], 2),
-                "meeting": text("signoff_meeting"),
-            }
-        )
+        where = {key: (rows[key], 2) for key in DETAIL_KEYS}
+        sheet = self.sheets[layout.DETAILS]
+        assessment = read_details(self.read, sheet, where, self.framework, self.org_type)
         assessment.id = meta.get("assessment_id") or assessment.id
         assessment.carried_from = meta.get("carried_from", "")
         with contextlib.suppress(ValueError):  # a blank template has none: made on import
@@ -341,7 +314,6 @@ class TemplateImport:
 
     def _evidence(self, assessment: Assessment) -> None:
         sheet, columns, read = self.sheets[layout.EVIDENCE], layout.EVIDENCE_COLUMNS, self.read
-        kinds = {layout.evidence_kind_label(kind): kind for kind in EVIDENCE_KINDS}
         for row in range(layout.FIRST_ROW, sheet.last_row + 1):
             if sheet.row_is_empty(row, self._input_columns(columns)):
                 continue
@@ -366,19 +338,14 @@ class TemplateImport:
                             f"{ref!r} is not a criterion of standard {standard.number} "
                             f"(its Refs: {', '.join(known)})",
                         )
-            notes = text("notes")
-            attachment = text("attachment")
-            if attachment and attachment not in notes:
-                # The file itself cannot travel in a workbook; say where it was.
-                notes = f"{notes}\n" if notes else ""
-                notes += f"File attached in the organisation's own copy: {attachment}"
+            notes = with_attachment_note(text("notes"), text("attachment"))
             if standard is None or not title:
                 continue
             assessment.response(standard.id).evidence.append(
                 EvidenceItem(
                     id=self._row_id(sheet, row, columns),
                     title=title,
-                    kind=kinds.get(kind or "", "other"),
+                    kind=EVIDENCE_KIND_OF.get(kind or "", "other"),
                     link=text("link"),
                     date=read.date(sheet, row, _col(columns, "date")),
                     owner=text("owner"),
@@ -391,7 +358,6 @@ class TemplateImport:
 
     def _actions(self, assessment: Assessment) -> None:
         sheet, columns, read = self.sheets[layout.ACTIONS], layout.ACTION_COLUMNS, self.read
-        statuses = {word: key for key, word in ACTION_STATUS_WORDS.items()}
         for row in range(layout.FIRST_ROW, sheet.last_row + 1):
             if sheet.row_is_empty(row, self._input_columns(columns)):
                 continue
@@ -414,7 +380,7 @@ class TemplateImport:
                     "outcome": text("outcome"),
                     "owner": text("owner"),
                     "due": due,
-                    "status": statuses.get(word or "", "not_started"),
+                    "status": ACTION_STATUS_OF.get(word or "", "not_started"),
                     "notes": text("notes"),
                     "carried_forward": text("carried_forward") == layout.YES,
                 }
