@@ -93,7 +93,7 @@ class DefinitionsEditorWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.draft = Draft(framework)
         self._file = None if source_path is None or _is_bundled(source_path) else source_path
-        self._source_name = source_path.name if source_path else "definitions"
+        self._source_name = source_path.name if source_path else ""
         self._valid: Framework | None = framework
         self._problems: list[Problem] = []
         self._node: Node = ("framework",)
@@ -387,7 +387,9 @@ class DefinitionsEditorWindow(QMainWindow):
     # ----- files --------------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        where = self._file.name if self._file else f"copy of {self._source_name}"
+        where = self._file.name if self._file else "unsaved copy"
+        if self._file is None and self._source_name:
+            where = f"copy of {self._source_name}"
         title = str(self.draft.data.get("title", "")) or "Definitions"
         self.setWindowTitle(f"Edit definitions – {title} ({where})[*]")
         self.setWindowModified(not self.undo_stack.isClean())

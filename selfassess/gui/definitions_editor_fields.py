@@ -280,12 +280,12 @@ def _text_box(text: str, lines: int) -> QPlainTextEdit:
     edit = QPlainTextEdit(text)
     # Tab moves on to the next field, as in every other form field; statements need no tabs.
     edit.setTabChangesFocus(True)
-    margins = edit.contentsMargins()
+    # Exactly `lines` lines high, so a short description shows whole without a scroll bar.
     edit.setFixedHeight(
         edit.fontMetrics().lineSpacing() * lines
         + int(edit.document().documentMargin() * 2)
-        + margins.top()
-        + margins.bottom()
+        + edit.frameWidth() * 2
+        + 2
     )
     return edit
 

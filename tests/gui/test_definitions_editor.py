@@ -217,7 +217,9 @@ def buttons(editor: Any, name: str) -> list[QAbstractButton]:
     return [b for b in editor.findChildren(QAbstractButton) if b.accessibleName() == name]
 
 
-def test_criteria_are_added_reordered_and_removed_from_the_standard_page(qtbot, editor):
+def test_criteria_are_added_reordered_and_removed_from_the_standard_page(
+    qtbot, editor, qtmodeltester
+):
     criteria = editor.draft.data["standards"][0]["criteria"]
     ids = [c["id"] for c in criteria]
     editor.open_node(("standards", 0))
@@ -234,6 +236,7 @@ def test_criteria_are_added_reordered_and_removed_from_the_standard_page(qtbot, 
 
     editor.open_node(("standards", 0))
     listing = editor.findChild(QWidget, "standards[0].criteria")
+    qtmodeltester.check(listing.model())
     listing.setCurrentItem(listing.topLevelItem(1))
     buttons(editor, "Move criterion up")[0].click()
     order = [c["id"] for c in editor.draft.data["standards"][0]["criteria"]]
@@ -398,3 +401,25 @@ def test_keyboard_moves_between_panes_and_problems(qtbot, editor):
     next_problem.trigger()
     second = editor.focusWidget().objectName()
     assert {first, second} == {"standards[3].title", "bands[0].letter"}
+
+
+def test_a_standard_is_added_with_a_criterion_and_removed_again(qtbot, editor, original):
+    action = next(a for a in editor.findChildren(QAction) if a.text() == "Add &standard")
+    action.trigger()
+    count = len(original.standards)
+    assert editor.nav.topLevelItemCount() == 3 + count + 1
+    assert editor.nav.currentItem().text(0) == f"{count + 1}  (no title yet)"
+    assert editor.focusWidget() is editor.findChild(QLineEdit, f"standards[{count}].title")
+    wait_validated(qtbot, editor, valid=False)
+    where = {row[0] for row in problems(editor)}
+    assert where == {
+        f"Standard {count + 1} › Title",
+        f"Standard {count + 1} › Statement",
+        f"Standard {count + 1} › Criterion {count + 1}.1 › Text",
+    }
+
+    remove = next(a for a in editor.findChildren(QAction) if a.text() == "Remove s&tandard")
+    remove.trigger()
+    wait_validated(qtbot, editor, valid=True)
+    assert editor.nav.topLevelItemCount() == 3 + count
+    assert editor.draft.data == original.model_dump(mode="json", exclude_none=True)
