@@ -21,7 +21,7 @@ mkdir -p "$OUT/home"
 
 # The bundle runs with a bare environment (no venv, no PYTHONPATH) from outside the source tree,
 # and a throwaway home, so it can only use what it carries and leaves the real settings alone.
-bare() { (cd "$OUT" && env -i HOME="$OUT/home" PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen "$@"); }
+bare() { (cd "$OUT" && env -i HOME="$OUT/home" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$@"); }
 step() { printf '\n== %s\n' "$*"; }
 fail() { printf 'check_bundle: FAILED: %s\n' "$*" >&2; exit 1; }
 

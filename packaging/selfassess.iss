@@ -30,7 +30,6 @@ PrivilegesRequiredOverridesAllowed=commandline dialog
 ; {autopf} is %LOCALAPPDATA%\Programs for a per-user install, Program Files for all users.
 DefaultDirName={autopf}\{#AppName}
 DisableProgramGroupPage=yes
-DisableDirPage=auto
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
