@@ -107,6 +107,11 @@ def number_or_text(text: str, *, integer: bool = False) -> int | float | str:
         return stripped
 
 
+def is_hex_colour(text: str) -> bool:
+    """Whether `text` is a colour as the definitions write one: '#' and six hex digits."""
+    return re.fullmatch(r"#[0-9A-Fa-f]{6}", text) is not None
+
+
 def show_number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -28,18 +28,15 @@ from selfassess.gui.definitions_editor_draft import (
     FIELD_LABELS,
     Draft,
     FieldPath,
+    is_hex_colour,
     number_or_text,
     path_text,
     show_number,
 )
-from selfassess.presentation import PROBLEM_COLOUR
+from selfassess.presentation import NHS_BLUE, PROBLEM_COLOUR
 
 # The editor's change(path, value, *, merge, rebuild, focus, node): the one way fields edit.
 ChangeFn = Callable[..., None]
-
-
-def _is_colour(text: str) -> bool:
-    return len(text) == 7 and text.startswith("#") and QColor.isValidColorName(text)
 
 
 class Binder:
@@ -190,11 +187,11 @@ class Binder:
         def show_swatch() -> None:
             text = edit.text()
             pixmap = QPixmap(16, 16)
-            pixmap.fill(QColor(text) if _is_colour(text) else Qt.GlobalColor.transparent)
+            pixmap.fill(QColor(text) if is_hex_colour(text) else Qt.GlobalColor.transparent)
             pick.setIcon(QIcon(pixmap))
 
         def choose() -> None:
-            start = QColor(edit.text()) if _is_colour(edit.text()) else QColor("#005EB8")
+            start = QColor(edit.text()) if is_hex_colour(edit.text()) else QColor(NHS_BLUE)
             chosen = QColorDialog.getColor(start, box.window(), f"Choose {name.lower()}")
             if chosen.isValid():
                 edit.setText(chosen.name().upper())

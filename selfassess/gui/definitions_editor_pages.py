@@ -23,12 +23,18 @@ from selfassess.gui.definitions_editor_draft import (
     FIELD_LABELS,
     KIND_LABELS,
     FieldPath,
+    is_hex_colour,
     measure_defaults,
     show_number,
 )
 from selfassess.gui.definitions_editor_fields import Binder, Column, RowList, small_button
 from selfassess.gui.definitions_editor_nav import Node
-from selfassess.presentation import CRITERION_KIND_WORDS, MIN_TEXT_CONTRAST, contrast_ratio
+from selfassess.presentation import (
+    CRITERION_KIND_WORDS,
+    MIN_TEXT_CONTRAST,
+    NHS_BLUE,
+    contrast_ratio,
+)
 
 
 class Editor(Protocol):
@@ -164,7 +170,7 @@ def bands_page(binder: Binder) -> _Page:
                     "id": "",
                     "label": "",
                     "letter": "",
-                    "colour": "#005EB8",
+                    "colour": NHS_BLUE,
                     "text_colour": "#FFFFFF",
                     "min_percent": "",
                 },
@@ -194,7 +200,7 @@ def _band_preview(binder: Binder, index: int) -> QWidget:
     def update() -> None:
         band = binder.draft.get_or(("bands", index), {})
         fill, text = str(band.get("colour", "")), str(band.get("text_colour", ""))
-        readable = _hex(fill) and _hex(text)
+        readable = is_hex_colour(fill) and is_hex_colour(text)
         ratio = contrast_ratio(text, fill) if readable else 0.0
         low = ratio < MIN_TEXT_CONTRAST
         shown = (
@@ -219,12 +225,6 @@ def _band_preview(binder: Binder, index: int) -> QWidget:
 
     binder.live(update)
     return box
-
-
-def _hex(text: str) -> bool:
-    return (
-        len(text) == 7 and text[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in text[1:])
-    )
 
 
 def assurance_page(binder: Binder) -> _Page:
