@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import copy
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,11 +21,18 @@ from PySide6.QtWidgets import (
 
 from selfassess.demo import demo_document
 from selfassess.document import EXTENSION, Document, read_document
-from selfassess.errors import DefinitionsError, DocumentLockedError, SelfAssessError
-from selfassess.framework import Framework, bundled_framework, load_framework
+from selfassess.errors import DocumentLockedError, SelfAssessError
+from selfassess.framework import bundled_framework
 from selfassess.gui import dialogs, settings
 from selfassess.gui.autosave import Autosaver, pending_recoveries
 from selfassess.gui.dashboard import Dashboard
+from selfassess.gui.definitions_choice import (
+    chosen_framework,
+    edit_definitions,
+    load_definitions,
+    use_bundled_definitions,
+)
+from selfassess.gui.exporting import EXPORTS, export
 from selfassess.gui.models import StandardsModel
 from selfassess.gui.navigation import NavigationView
 from selfassess.gui.new_assessment_dialog import NewAssessmentDialog
@@ -35,43 +40,10 @@ from selfassess.gui.session import Session
 from selfassess.gui.signoff import SignOffPage
 from selfassess.gui.standard_page import StandardPage
 from selfassess.gui.start_page import StartPage
-from selfassess.gui.tasks import run_in_background
 from selfassess.lock import acquire_lock
-from selfassess.paths import default_framework_path
 from selfassess.presentation import format_date
 
 APP_NAME = "SEND Self-Assessment"
-
-
-def _export_workbook(document: Document, path: Path) -> None:
-    from selfassess.exports.workbook import write_workbook  # slow import, on the worker thread
-
-    write_workbook(document, path)
-
-
-def _export_report(document: Document, path: Path) -> None:
-    from selfassess.exports.report import write_report
-
-    write_report(document, path)
-
-
-# (menu text, what it is called in messages, suffix, file filter, writer)
-EXPORTS: dict[str, tuple[str, str, str, str, Callable[[Document, Path], None]]] = {
-    "workbook": (
-        "Export &workbook…",
-        "workbook",
-        ".xlsx",
-        "Excel workbooks (*.xlsx)",
-        _export_workbook,
-    ),
-    "report": (
-        "Export &PDF report…",
-        "PDF report",
-        ".pdf",
-        "PDF documents (*.pdf)",
-        _export_report,
-    ),
-}
 
 
 class MainWindow(QMainWindow):
@@ -191,13 +163,13 @@ class MainWindow(QMainWindow):
             "workbook": self._action(
                 file,
                 EXPORTS["workbook"][0],
-                lambda: self.export("workbook"),
+                lambda: self._export("workbook"),
                 [QKeySequence("Ctrl+E")],
             ),
             "report": self._action(
                 file,
                 EXPORTS["report"][0],
-                lambda: self.export("report"),
+                lambda: self._export("report"),
                 [QKeySequence("Ctrl+Shift+E")],
             ),
         }
@@ -236,9 +208,15 @@ class MainWindow(QMainWindow):
         ]
 
         standards = bar.addMenu("&Standards")
-        self._action(standards, "&Load definitions…", self.load_definitions)
-        self._action(standards, "&Edit definitions…", self.edit_definitions)
-        self._action(standards, "Use the &bundled definitions", self.use_bundled_definitions)
+        self.load_definitions_action = self._action(
+            standards, "&Load definitions…", lambda: load_definitions(self)
+        )
+        self.edit_definitions_action = self._action(
+            standards, "&Edit definitions…", lambda: edit_definitions(self)
+        )
+        self._action(
+            standards, "Use the &bundled definitions", lambda: use_bundled_definitions(self)
+        )
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About", self.about)
@@ -416,26 +394,10 @@ class MainWindow(QMainWindow):
         self.session.load(demo_document(bundled_framework()))
         self.show_dashboard()
 
-    def chosen_framework(self) -> tuple[Framework, str, Path | None]:
-        """The definitions a new assessment uses, with a description of where they came from."""
-        path = settings.definitions_path()
-        if path is not None:
-            try:
-                return load_framework(path), path.name, path
-            except DefinitionsError as exc:
-                dialogs.show_error(
-                    self,
-                    "Chosen definitions cannot be used",
-                    f"The definitions chosen for new assessments ({path}) cannot be used now, "
-                    "so the bundled standards are used instead. Load them again once fixed.",
-                    str(exc),
-                )
-        return bundled_framework(), "the bundled standards", None
-
     def new_assessment(self) -> None:
         if not self.maybe_discard():
             return
-        framework, source, _path = self.chosen_framework()
+        framework, source, _path = chosen_framework(self)
         dialog = NewAssessmentDialog(framework, source, self)
         if dialog.exec() != NewAssessmentDialog.DialogCode.Accepted or dialog.assessment is None:
             return
@@ -514,103 +476,9 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    # --- exports -------------------------------------------------------------------------
-
-    def export(self, kind: str) -> None:
-        document = self.session.document
-        if document is None:
-            return
-        _text, what, suffix, file_filter, write = EXPORTS[kind]
-        assessment = document.assessment
-        suggested = (
-            f"{assessment.organisation.name} {assessment.period.label} {what}".replace("/", "-")
-            + suffix
-        )
-        path = dialogs.ask_save_path(self, f"Export the {what}", suggested, file_filter, suffix)
-        if path is None:
-            return
-        snapshot = copy.deepcopy(document)  # the user may go on editing while it is written
-        self.statusBar().showMessage(f"Writing the {what}…")
-
-        def work() -> Path:
-            write(snapshot, path)
-            return path
-
-        self._export_progress = run_in_background(
-            self,
-            f"Writing the {what}…",
-            work,
-            lambda result: self._exported(what, result),
-            lambda exc: self._export_failed(what, exc),
-        )
-
-    def _exported(self, what: str, path: Path) -> None:
-        self.statusBar().showMessage(f"Exported the {what} to {path}", 10_000)
-        if dialogs.ask_open_result(self, what, path):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def _export_failed(self, what: str, exc: Exception) -> None:
-        self.statusBar().clearMessage()
-        if isinstance(exc, SelfAssessError):
-            dialogs.show_error(
-                self, f"Cannot export the {what}", f"{exc}\n\nYour assessment is unchanged."
-            )
-        else:
-            detail = "".join(traceback.format_exception(exc))
-            dialogs.show_error(
-                self,
-                f"Cannot export the {what}",
-                f"The {what} could not be written because of an unexpected problem ({exc}). "
-                "Your assessment is unchanged. Please report this, with the details below.",
-                detail,
-            )
-
-    # --- definitions ---------------------------------------------------------------------
-
-    def load_definitions(self) -> None:
-        path = dialogs.ask_open_path(self, "Load standards definitions", dialogs.YAML_FILTER)
-        if path is None:
-            return
-        try:
-            framework = load_framework(path)
-        except DefinitionsError as exc:
-            count = len(exc.problems)
-            dialogs.show_error(
-                self,
-                "Definitions not loaded",
-                f"{path.name} has {count} problem{'s' if count != 1 else ''}, listed below. "
-                "Fix them and load the file again; new assessments still use the previous choice.",
-                "\n".join(str(problem) for problem in exc.problems),
-            )
-            return
-        settings.set_definitions_path(path)
-        dialogs.show_info(
-            self,
-            "Definitions loaded",
-            f"New assessments will use {framework.title}, version {framework.version} "
-            f"({len(framework.standards)} standards), from {path.name}.\n\n"
-            "Assessments already made keep the definitions they were scored against.",
-        )
-
-    def use_bundled_definitions(self) -> None:
-        settings.set_definitions_path(None)
-        self.statusBar().showMessage("New assessments will use the bundled standards.", 8_000)
-
-    def edit_definitions(self) -> None:
-        # Imported here: the editor is a separate window most sessions never open, and
-        # leaving it out of start-up keeps the main window quick to appear.
-        from selfassess.gui.definitions_editor import DefinitionsEditorWindow
-
-        framework, _source, path = self.chosen_framework()
-        editor = DefinitionsEditorWindow(framework, path or default_framework_path(), self)
-        editor.definitionsSaved.connect(self._definitions_saved)
-        editor.show()
-
-    def _definitions_saved(self, path: str) -> None:
-        settings.set_definitions_path(Path(path))
-        self.statusBar().showMessage(
-            f"New assessments will use the definitions in {Path(path).name}.", 10_000
-        )
+    def _export(self, kind: str) -> None:
+        if self.session.document is not None:
+            export(self, self.session.document, kind)
 
     # --- the rest ------------------------------------------------------------------------
 

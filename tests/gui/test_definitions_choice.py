@@ -30,7 +30,7 @@ def test_loaded_definitions_are_used_by_the_next_new_assessment(
     window, fake_dialogs, framework, tmp_path, monkeypatch
 ):
     fake_dialogs.open_path = local_copy(framework, tmp_path)
-    window.load_definitions()
+    window.load_definitions_action.trigger()
     assert "Local SEND standards" in fake_dialogs.messages("info")[0]
     assert settings.definitions_path() == fake_dialogs.open_path
     document = create_assessment(window, monkeypatch)
@@ -43,7 +43,7 @@ def test_invalid_definitions_are_refused_with_every_problem(
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: Not An Id\ntitle: x\n", encoding="utf-8")
     fake_dialogs.open_path = bad
-    window.load_definitions()
+    window.load_definitions_action.trigger()
     message = fake_dialogs.messages("error")[0]
     assert "bad.yaml has" in message and "problems" in message
     assert settings.definitions_path() is None  # the previous choice stands
@@ -53,7 +53,7 @@ def test_invalid_definitions_are_refused_with_every_problem(
 def test_the_editor_opens_from_the_menu_and_its_saved_file_is_chosen(
     window, framework, tmp_path, monkeypatch
 ):
-    window.edit_definitions()
+    window.edit_definitions_action.trigger()
     editors = window.findChildren(DefinitionsEditorWindow)
     assert len(editors) == 1 and editors[0].isVisible()
     saved = local_copy(framework, tmp_path)

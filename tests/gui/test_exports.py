@@ -8,7 +8,7 @@ import pypdf
 
 def export(window, qtbot, fake_dialogs, kind, path):
     fake_dialogs.save_path = path
-    window.export(kind)
+    window.export_actions[kind].trigger()  # File ▸ Export workbook… or Export PDF report…
     qtbot.waitUntil(
         lambda: bool({"open_result", "error"} & set(fake_dialogs.kinds())), timeout=120_000
     )
