@@ -106,7 +106,8 @@ def _summary_rows(context: SheetContext) -> Iterable[list[CellValue]]:
         ]
 
 
-def _summary_sheet(writer: SheetWriter, context: SheetContext) -> None:
+def _summary_sheet(writer: SheetWriter, context: SheetContext) -> int:
+    """Write the summary; return the row of the standards table's header."""
     assessment, framework, overall = context.assessment, context.framework, context.overall
     organisation, signoff = assessment.organisation, assessment.signoff
     writer.put(1, 1, organisation.name, TITLE)
@@ -196,6 +197,7 @@ def _summary_sheet(writer: SheetWriter, context: SheetContext) -> None:
         writer.put(row, 4, count, FIGURE)
 
     writer.table(SUMMARY_COLUMNS, _summary_rows(context), top=row + 2)
+    return row + 2
 
 
 def _properties(workbook: Workbook, context: SheetContext) -> None:
@@ -239,8 +241,9 @@ def build_workbook(document: Document, today: date | None = None) -> Workbook:
     summary = workbook.active
     assert summary is not None
     summary.title = "Summary"
-    _summary_sheet(SheetWriter(summary, styles), context)
-    page_setup(summary, context, title_rows="1:2", freeze="A3")  # the organisation stays in view
+    header = _summary_sheet(SheetWriter(summary, styles), context)
+    # The organisation stays in view on screen; a page the table runs on to repeats its header.
+    page_setup(summary, context, title_rows=f"{header}:{header}", freeze="A3")
 
     tables = [
         ("Standards", STANDARDS_COLUMNS, standards_rows(context)),

@@ -95,6 +95,10 @@ def _argb(colour: str) -> str:
     return "FF" + colour.lstrip("#").upper()
 
 
+_SIDE = Side(style="thin", color=_argb(GRID_COLOUR))
+_GRID = Border(left=_SIDE, right=_SIDE, top=_SIDE, bottom=_SIDE)
+
+
 def _named_style(
     name: str,
     *,
@@ -107,12 +111,11 @@ def _named_style(
     wrap: bool = False,
     border: bool = True,
 ) -> NamedStyle:
-    side = Side(style="thin", color=_argb(GRID_COLOUR))
     return NamedStyle(
         name=name,
         font=Font(name=FONT, size=size, bold=bold, color=_argb(colour)),
         fill=PatternFill("solid", fgColor=_argb(fill)) if fill else PatternFill(),
-        border=Border(left=side, right=side, top=side, bottom=side) if border else Border(),
+        border=_GRID if border else Border(),
         alignment=Alignment(horizontal=horizontal, vertical="top", wrap_text=wrap),
         number_format=number_format,
     )
