@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -40,6 +41,20 @@ def explain_os_error(exc: OSError, path: Path, doing: str) -> str:
     return f"Cannot {doing} {path.name}: {exc.strerror or exc}."
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a plain write would give: the old file's, or the umask's default.
+
+    mkstemp makes its file private (0600); without this, every save would silently hide a
+    document from colleagues who could read it before.
+    """
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_writer(path: Path, doing: str = "save") -> Iterator[BinaryIO]:
     """Yield a temporary file beside `path`; on success it replaces `path` in one rename."""
@@ -54,6 +69,7 @@ def atomic_writer(path: Path, doing: str = "save") -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
         _fsync_directory(path.parent)
     except OSError as exc:

@@ -7,6 +7,7 @@ import json
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -284,3 +285,20 @@ def test_kill_during_save_leaves_an_openable_file(tmp_path):
             seen.add(narrative[0])
     assert path.exists()
     assert seen  # at least one save completed and was read back
+
+
+def test_save_keeps_the_files_permissions(tmp_path, document):
+    path = tmp_path / "shared.sendassess"
+    save_document(document, path)
+    os.chmod(path, 0o664)
+    save_document(document, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664
+    fresh = tmp_path / "fresh.sendassess"
+    save_document(document, fresh)
+    assert stat.S_IMODE(fresh.stat().st_mode) & 0o044 == 0o044 & ~_umask()
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
