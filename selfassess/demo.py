@@ -251,7 +251,7 @@ def _response(
     actions = []
     count = LARGE_ACTIONS if large else rng.randint(0, 1) if tone == "green" else rng.randint(1, 3)
     for _ in range(count):
-        due = period_end + timedelta(days=rng.randint(-200, 240))
+        due = period_end + timedelta(days=rng.randint(-120, 420))
         status = rng.choice(["not_started", "in_progress", "in_progress", "done"])
         subject = _in_sentence(rng.choice(titles))
         actions.append(
