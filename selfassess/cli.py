@@ -148,6 +148,25 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    # Imported here so that commands which write no files do not load openpyxl and reportlab.
+    from selfassess.exports.report import write_report
+    from selfassess.exports.workbook import write_workbook
+
+    document = read_document(args.file)
+    source = Path(args.file)
+    xlsx, pdf = args.xlsx, args.pdf
+    if xlsx is None and pdf is None:  # neither named: both, beside the document
+        xlsx, pdf = source.with_suffix(".xlsx"), source.with_suffix(".pdf")
+    if xlsx is not None:
+        write_workbook(document, xlsx)
+        print(f"Wrote {xlsx}")
+    if pdf is not None:
+        write_report(document, pdf, marking=args.marking)
+        print(f"Wrote {pdf}")
+    return 0
+
+
 def cmd_unlock(args: argparse.Namespace) -> int:
     holder = read_lock(Path(args.file))
     if holder is None:
@@ -239,6 +258,19 @@ def build_parser() -> argparse.ArgumentParser:
     summary = command("summary", cmd_summary, "Show an assessment's ratings and overall position.")
     summary.add_argument("file", metavar="FILE")
     summary.add_argument("--json", action="store_true", help="print JSON")
+
+    export = command(
+        "export",
+        cmd_export,
+        "Export the compliance workbook and/or the PDF report "
+        "(with neither option: both, beside FILE).",
+    )
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="the workbook to write")
+    export.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="the PDF report to write")
+    export.add_argument(
+        "--marking", default="OFFICIAL", help="protective marking on the PDF (default OFFICIAL)"
+    )
 
     unlock = command(
         "unlock", cmd_unlock, "Remove a lock left beside a document by a crash or a colleague."

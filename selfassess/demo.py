@@ -114,23 +114,23 @@ EVIDENCE_KINDS = {
 
 POSITIONS = {
     "green": [
-        "Arrangements are embedded and audited. {evidence} shows the standard is met "
+        "Arrangements are embedded and audited: {evidence} shows the standard is met "
         "consistently, and families' feedback through the Parent Carer Forum is positive.",
         "This is well established across the system. Quarterly assurance to the SEND "
         "Partnership Board confirms performance, and {evidence} is reviewed annually.",
     ],
     "amber": [
-        "Arrangements are in place but not yet consistent across all services. {evidence} "
-        "shows progress since the last assessment; gaps remain in therapy services and "
+        "Arrangements are in place but not yet consistent across all services; {evidence} "
+        "shows progress since the last assessment, but gaps remain in therapy services and "
         "for young people over 16.",
-        "A process is agreed and most teams follow it. {evidence} identified variation "
-        "between localities, which the actions below address.",
+        "A process is agreed and most teams follow it, although {evidence} identified "
+        "variation between localities, which the actions below address.",
     ],
     "red": [
         "Arrangements are not yet in place. The gap was confirmed by {evidence}, and a "
         "recovery plan has been agreed with the local authority.",
-        "Performance has fallen below the expected level because of workforce vacancies. "
-        "{evidence} sets out the position; the actions below are monitored monthly.",
+        "Performance has fallen below the expected level because of workforce vacancies, "
+        "as {evidence} sets out; the actions below are monitored monthly.",
     ],
 }
 ACTION_VERBS = [

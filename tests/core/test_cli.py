@@ -168,3 +168,29 @@ def test_console_entry_point_has_no_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.startswith("selfassess: error:") and "Traceback" not in result.stderr
+
+
+def test_export_both_files_beside_the_document(capsys, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    source = tmp_path / "trust.sendassess"
+    run(capsys, "demo", str(source), "--type", "provider", "--seed", "3")
+    code, _, _ = run(capsys, "export", str(source))
+    assert code == 0
+    organisation = read_document(source).assessment.organisation.name
+    workbook = load_workbook(tmp_path / "trust.xlsx")
+    assert "Summary" in workbook.sheetnames
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "trust.pdf").pages[:2])
+    assert organisation in " ".join(text.split())
+
+
+def test_export_only_the_named_file_and_report_failures(capsys, tmp_path):
+    source = tmp_path / "icb.sendassess"
+    run(capsys, "demo", str(source))
+    code, _, _ = run(capsys, "export", str(source), "--xlsx", str(tmp_path / "only.xlsx"))
+    assert code == 0 and (tmp_path / "only.xlsx").exists()
+    assert not (tmp_path / "icb.pdf").exists()
+    code, _, err = run(capsys, "export", str(source), "--pdf", str(tmp_path / "no" / "x.pdf"))
+    assert code == 2
+    assert err.startswith("selfassess: error:") and "does not exist" in err
