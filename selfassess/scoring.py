@@ -147,30 +147,13 @@ def standard_result(
         criterion_result(framework, c, response.answers.get(c.id), org_type)
         for c in standard.criteria
     ]
+    reason = response.not_applicable_reason
     if not standard_applies(standard, org_type):
         applies = " or ".join(framework.organisation_type(t).label for t in standard.applies_to)
         reason = f"Applies only to {applies}"
-        return StandardResult(
-            standard,
-            "not_applicable",
-            None,
-            None,
-            None,
-            False,
-            [CriterionResult(c.criterion, False, None) for c in criteria],
-            reason,
-        )
-    if response.not_applicable_reason is not None:
-        return StandardResult(
-            standard,
-            "not_applicable",
-            None,
-            None,
-            None,
-            False,
-            criteria,
-            response.not_applicable_reason,
-        )
+        criteria = [CriterionResult(c.criterion, False, None) for c in criteria]
+    if reason is not None:
+        return StandardResult(standard, "not_applicable", None, None, None, False, criteria, reason)
     answered = [c for c in criteria if c.applicable and c.percent is not None]
     percent = None
     derived = None
