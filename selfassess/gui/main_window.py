@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
             ),
         }
         file.addSeparator()
+        self._action(file, "N&etwork returns…", self.show_network_returns)
+        file.addSeparator()
         self.close_action = self._action(
             file, "&Close", self.close_document, [QKeySequence.StandardKey.Close]
         )
@@ -481,6 +483,12 @@ class MainWindow(QMainWindow):
             export(self, self.session.document, kind)
 
     # --- the rest ------------------------------------------------------------------------
+
+    def show_network_returns(self) -> None:
+        # Imported here: a window for the regional network that most sessions never open.
+        from selfassess.gui.network_returns import show_network_returns
+
+        show_network_returns(self)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
