@@ -8,6 +8,7 @@ by half.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,13 @@ from selfassess.framework import Framework
 from selfassess.returns import layout
 from selfassess.returns.cell_reader import SheetValues
 from selfassess.returns.template_import import TemplateImport
-from selfassess.returns.workbook_import import WORKBOOK_SHEETS, WorkbookImport
+from selfassess.returns.workbook_import import DEFINITIONS, WORKBOOK_SHEETS, WorkbookImport
 
 MAX_FILE_BYTES = 50 * 2**20
 MAX_UNPACKED_BYTES = 500 * 2**20  # a genuine return is well under 5 MB unpacked
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Sheets only the first rows of which matter: the importers never look further.
+READ_ONLY_THE_START = {layout.INSTRUCTIONS: 1, layout.LISTS: 1, DEFINITIONS: 12}
 
 
 def _refuse(name: str, message: str) -> ReturnError:
@@ -59,8 +62,13 @@ def _check_container(path: Path) -> None:
         raise _refuse(name, "the workbook would unpack to an unsafe size; it was refused")
 
 
-def read_sheets(path: Path, wanted: set[str] | None = None) -> dict[str, SheetValues]:
-    """The values of a workbook's sheets (all of them, or those named in `wanted`)."""
+def read_sheets(path: Path, skip: Mapping[str, int] | None = None) -> dict[str, SheetValues]:
+    """The values of a workbook's sheets; `skip` names sheets to read only so many rows of.
+
+    Reading cells is most of an import's time, so sheets an importer needs little of (the
+    template's instructions and lists, the compliance workbook's definitions) are cut short.
+    """
+    skip = skip or {}
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
@@ -71,10 +79,8 @@ def read_sheets(path: Path, wanted: set[str] | None = None) -> dict[str, SheetVa
         sheets = {}
         limit = layout.FIRST_ROW + layout.MAX_TABLE_ROWS
         for sheet in workbook.worksheets:
-            if wanted is not None and sheet.title not in wanted:
-                continue
             rows: list[tuple[Any, ...]] = []
-            for row in sheet.iter_rows(values_only=True):
+            for row in sheet.iter_rows(max_row=skip.get(sheet.title), values_only=True):
                 rows.append(row)
                 if len(rows) > limit:
                     raise _refuse(
@@ -98,7 +104,7 @@ def import_return(path: str | Path, framework: Framework) -> Document:
     """Read a return workbook into a document scored against `framework`; ReturnError if not."""
     path = Path(path)
     _check_container(path)
-    sheets = read_sheets(path)
+    sheets = read_sheets(path, READ_ONLY_THE_START)
     if layout.META in sheets:
         return TemplateImport(path.name, framework, sheets).run()
     if set(WORKBOOK_SHEETS) <= set(sheets):

@@ -6,6 +6,7 @@ disagree about where an answer lives.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -163,6 +164,7 @@ META_KEYS = (
 YES, NO = "Yes", "No"
 
 
+@functools.cache  # looked up for every cell an import reads
 def column_index(columns: tuple[Column, ...], key: str) -> int:
     """The 1-based column number of `key`."""
     return next(index for index, column in enumerate(columns, 1) if column.key == key)

@@ -143,26 +143,30 @@ class _TemplateWriter:
     def _fixed_rows(
         self, writer: SheetWriter, columns: tuple[Column, ...], rows: list[_Row], freeze_column: str
     ) -> None:
-        sheet = writer.sheet
         """Rows of fixed cells and answer cells, with one validation per column and list."""
-        ranges: dict[tuple[str, str], list[str]] = {}
+        sheet = writer.sheet
+        ranges: dict[tuple[str, str], list[int]] = {}
         table = []
         for number, row in enumerate(rows, layout.FIRST_ROW):
             values = []
-            for index, column in enumerate(columns, 1):
+            for column in columns:
                 if column.key in row.open_keys:
                     values.append(Styled(row.values.get(column.key), cells.input_style(column)))
                     list_name = row.answer_list if column.key == "answer" else ""
-                    coordinate = f"{get_column_letter(index)}{number}"
-                    ranges.setdefault((column.key, list_name), []).append(coordinate)
+                    ranges.setdefault((column.key, list_name), []).append(number)
                 else:
                     value = row.fixed.get(column.key, row.values.get(column.key))
                     values.append(Styled(value, cells.FIXED))
             table.append(values)
         self._table(writer, columns, table, freeze_column)
         by_key = {column.key: column for column in columns}
-        for (key, list_name), coordinates in ranges.items():
-            cells.validate(sheet, cells.validation(by_key[key], list_name), *coordinates)
+        for (key, list_name), rows_with_it in ranges.items():
+            letter = get_column_letter(layout.column_index(columns, key))
+            spans = cells.row_spans(rows_with_it)
+            rule = cells.validation(by_key[key], list_name)
+            cells.validate(
+                sheet, rule, *(f"{letter}{first}:{letter}{last}" for first, last in spans)
+            )
 
     def _response(self, standard_id: str) -> StandardResponse | None:
         return self.assessment.responses.get(standard_id) if self.assessment else None

@@ -97,6 +97,20 @@ def validation(column: Column, list_name: str = "") -> DataValidation:
     return rule
 
 
+def row_spans(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as (first, last) runs: [4, 5, 6, 9] -> [(4, 6), (9, 9)].
+
+    One range per run keeps the validations short to write and quick to read back.
+    """
+    spans: list[tuple[int, int]] = []
+    for row in rows:
+        if spans and spans[-1][1] == row - 1:
+            spans[-1] = (spans[-1][0], row)
+        else:
+            spans.append((row, row))
+    return spans
+
+
 def validate(sheet: Worksheet, rule: DataValidation, *cells: str) -> None:
     for cell in cells:
         rule.add(cell)

@@ -119,7 +119,7 @@ class WorkbookImport:
         """The Definitions sheet names the framework: it must be the one in use."""
         sheet = self.sheets[DEFINITIONS]
         found = {}
-        for row in range(1, min(sheet.last_row, 12) + 1):
+        for row in range(1, sheet.last_row + 1):
             label = self.read.text(sheet, row, 1)
             if label in ("Title", "Version"):
                 found[label] = (row, self.read.text(sheet, row, 2))
