@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from selfassess.exports.report_layout import FRAME_WIDTH, Bookmark
+from selfassess.exports.report_layout import FRAME_WIDTH, Bookmark, ReportInfo, write_pdf
 from selfassess.exports.report_styles import (
     BODY,
     CELL,
@@ -21,7 +21,6 @@ from selfassess.exports.report_styles import (
 from selfassess.presentation import format_date, format_percent, movement_text
 from selfassess.returns.compare import ActionChange, Comparison
 from selfassess.returns.compare_workbook import comparison_heading
-from selfassess.returns.network_pdf import ReportInfo, write_pdf
 from selfassess.scoring import OverallResult
 
 
@@ -131,4 +130,11 @@ def write_comparison_report(
         keywords=("SEND", "self-assessment", "comparison", organisation.name,
                   organisation.ods_code),
     )  # fmt: skip
-    write_pdf(path, lambda: comparison_story(comparison), info, today or date.today(), marking)
+    write_pdf(
+        path,
+        lambda: comparison_story(comparison),
+        info,
+        today or date.today(),
+        marking,
+        cover=False,
+    )

@@ -10,14 +10,41 @@ from selfassess.assessment import (
     Organisation,
     Period,
     SignOff,
+    consistency_problems,
     new_assessment,
 )
+from selfassess.document import Document
+from selfassess.errors import ReturnError, ReturnProblem
 from selfassess.framework import Framework
 from selfassess.presentation import ACTION_STATUS_WORDS, SIGNOFF_WORDS
 from selfassess.returns.cell_reader import CellReader, SheetValues
 from selfassess.returns.layout import evidence_kind_label
 
 Where = tuple[int, int]  # (row, column) of a value
+
+
+class Importer:
+    """What an importer keeps while it reads one workbook: its problems above all."""
+
+    def __init__(self, name: str, framework: Framework, sheets: dict[str, SheetValues]) -> None:
+        self.name = name
+        self.framework = framework
+        self.sheets = sheets
+        self.read = CellReader()
+        self.org_type = ""
+
+    def fail_if_problems(self) -> None:
+        """Stop with every problem found so far: nothing is imported by half."""
+        if self.read.problems:
+            raise ReturnError(self.name, self.read.problems)
+
+    def finish(self, assessment: Assessment) -> Document:
+        """The document, once the whole workbook was read without a problem."""
+        self.fail_if_problems()
+        if mismatches := consistency_problems(assessment, self.framework):
+            raise ReturnError(self.name, [ReturnProblem("", "", m) for m in mismatches])
+        return Document(assessment, self.framework)
+
 
 DETAIL_KEYS = (
     "organisation_name",

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 
-from selfassess.exports.report_layout import FRAME_WIDTH, Bookmark
+from selfassess.exports.report_layout import FRAME_WIDTH, Bookmark, ReportInfo, write_pdf
 from selfassess.exports.report_styles import (
     BODY,
     CELL,
@@ -33,7 +33,6 @@ from selfassess.presentation import (
     rating_word,
 )
 from selfassess.returns.aggregate import OrganisationReturn, RegionalData, StandardCounts
-from selfassess.returns.network_pdf import ReportInfo, write_pdf
 from selfassess.returns.regional_workbook import regional_title, type_label
 from selfassess.scoring import StandardResult
 
@@ -259,4 +258,6 @@ def write_regional_report(
         subject=f"{data.framework.title}: {len(data.returns)} returns",
         keywords=("SEND", "self-assessment", "regional", "returns", *data.periods),
     )
-    write_pdf(path, lambda: regional_story(data, title), info, today or date.today(), marking)
+    write_pdf(
+        path, lambda: regional_story(data, title), info, today or date.today(), marking, cover=False
+    )

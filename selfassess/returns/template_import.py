@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from selfassess.assessment import (
@@ -12,7 +14,6 @@ from selfassess.assessment import (
     CriterionAnswer,
     EvidenceItem,
     Override,
-    consistency_problems,
     new_id,
 )
 from selfassess.document import Document
@@ -24,6 +25,7 @@ from selfassess.returns.import_common import (
     ACTION_STATUS_OF,
     DETAIL_KEYS,
     EVIDENCE_KIND_OF,
+    Importer,
     read_details,
     with_attachment_note,
 )
@@ -37,27 +39,41 @@ def _col(columns: tuple[Column, ...], key: str) -> int:
     return layout.column_index(columns, key)
 
 
-class TemplateImport:
+@dataclass(frozen=True)
+class _Cells:
+    """One row of a table sheet, its cells read by column key."""
+
+    read: CellReader
+    sheet: SheetValues
+    columns: tuple[Column, ...]
+    row: int
+
+    def text(self, key: str) -> str:
+        return self.read.text(self.sheet, self.row, _col(self.columns, key))
+
+    def date(self, key: str) -> date | None:
+        return self.read.date(self.sheet, self.row, _col(self.columns, key))
+
+    def choice(self, key: str, choices: list[str]) -> str | None:
+        return self.read.choice(self.sheet, self.row, _col(self.columns, key), choices)
+
+    def report(self, key: str, message: str) -> None:
+        self.read.report(self.sheet, self.row, _col(self.columns, key), message)
+
+
+class TemplateImport(Importer):
     """Reads one filled template; `run` returns the document or raises with every problem."""
 
     def __init__(self, name: str, framework: Framework, sheets: dict[str, SheetValues]) -> None:
-        self.name = name
-        self.framework = framework
-        self.sheets = sheets
-        self.read = CellReader()
-        self.org_type = ""
+        super().__init__(name, framework, sheets)
         self.lists: dict[str, list[str]] = {}
         self.seen_ids: set[str] = set()
 
-    def _fail_if_problems(self) -> None:
-        if self.read.problems:
-            raise ReturnError(self.name, self.read.problems)
-
     def run(self) -> Document:
         meta = self._identity()
-        self._fail_if_problems()
+        self.fail_if_problems()
         self._structure()
-        self._fail_if_problems()
+        self.fail_if_problems()
         assessment = self._assessment(meta)
         for standard in layout.standards_for(self.framework, self.org_type):
             assessment.response(standard.id)
@@ -65,10 +81,7 @@ class TemplateImport:
         self._criteria(assessment)
         self._evidence(assessment)
         self._actions(assessment)
-        self._fail_if_problems()
-        if mismatches := consistency_problems(assessment, self.framework):
-            raise ReturnError(self.name, [ReturnProblem("", "", m) for m in mismatches])
-        return Document(assessment, self.framework)
+        return self.finish(assessment)
 
     # --- identity and structure -------------------------------------------------------------
 
@@ -309,80 +322,71 @@ class TemplateImport:
         self.seen_ids.add(found)
         return found
 
-    def _input_columns(self, columns: tuple[Column, ...]) -> list[int]:
-        return [index for index, column in enumerate(columns, 1) if not column.locked]
+    def _filled_rows(
+        self, name: str, columns: tuple[Column, ...]
+    ) -> Iterator[tuple[_Cells, Standard | None]]:
+        """Each row someone typed in, with the standard it says it belongs to."""
+        sheet = self.sheets[name]
+        inputs = [index for index, column in enumerate(columns, 1) if not column.locked]
+        for row in range(layout.FIRST_ROW, sheet.last_row + 1):
+            if not sheet.row_is_empty(row, inputs):
+                yield (
+                    _Cells(self.read, sheet, columns, row),
+                    self._row_standard(sheet, row, columns),
+                )
 
     def _evidence(self, assessment: Assessment) -> None:
-        sheet, columns, read = self.sheets[layout.EVIDENCE], layout.EVIDENCE_COLUMNS, self.read
-        for row in range(layout.FIRST_ROW, sheet.last_row + 1):
-            if sheet.row_is_empty(row, self._input_columns(columns)):
-                continue
-            standard = self._row_standard(sheet, row, columns)
-
-            def text(key: str, row: int = row) -> str:
-                return read.text(sheet, row, _col(columns, key))
-
-            title = text("title")
+        for cells, standard in self._filled_rows(layout.EVIDENCE, layout.EVIDENCE_COLUMNS):
+            title = cells.text("title")
             if not title:
-                read.report(sheet, row, _col(columns, "title"), "the evidence needs a title")
-            kind = read.choice(sheet, row, _col(columns, "kind"), self.lists["EvidenceKinds"])
-            refs = split_refs(text("criteria"))
-            if standard is not None:
-                known = [criterion.id for criterion in standard.criteria]
-                for ref in refs:
-                    if ref not in known:
-                        read.report(
-                            sheet,
-                            row,
-                            _col(columns, "criteria"),
-                            f"{ref!r} is not a criterion of standard {standard.number} "
-                            f"(its Refs: {', '.join(known)})",
-                        )
-            notes = with_attachment_note(text("notes"), text("attachment"))
+                cells.report("title", "the evidence needs a title")
+            kind = cells.choice("kind", self.lists["EvidenceKinds"])
+            refs = split_refs(cells.text("criteria"))
+            known = [criterion.id for criterion in standard.criteria] if standard else refs
+            for ref in refs:
+                if ref not in known:
+                    assert standard is not None
+                    cells.report(
+                        "criteria",
+                        f"{ref!r} is not a criterion of standard {standard.number} "
+                        f"(its Refs: {', '.join(known)})",
+                    )
             if standard is None or not title:
                 continue
             assessment.response(standard.id).evidence.append(
                 EvidenceItem(
-                    id=self._row_id(sheet, row, columns),
+                    id=self._row_id(cells.sheet, cells.row, cells.columns),
                     title=title,
                     kind=EVIDENCE_KIND_OF.get(kind or "", "other"),
-                    link=text("link"),
-                    date=read.date(sheet, row, _col(columns, "date")),
-                    owner=text("owner"),
-                    review_by=read.date(sheet, row, _col(columns, "review_by")),
+                    link=cells.text("link"),
+                    date=cells.date("date"),
+                    owner=cells.text("owner"),
+                    review_by=cells.date("review_by"),
                     criteria=refs,
-                    notes=notes,
-                    carried_forward=text("carried_forward") == layout.YES,
+                    notes=with_attachment_note(cells.text("notes"), cells.text("attachment")),
+                    carried_forward=cells.text("carried_forward") == layout.YES,
                 )
             )
 
     def _actions(self, assessment: Assessment) -> None:
-        sheet, columns, read = self.sheets[layout.ACTIONS], layout.ACTION_COLUMNS, self.read
-        for row in range(layout.FIRST_ROW, sheet.last_row + 1):
-            if sheet.row_is_empty(row, self._input_columns(columns)):
-                continue
-            standard = self._row_standard(sheet, row, columns)
-
-            def text(key: str, row: int = row) -> str:
-                return read.text(sheet, row, _col(columns, key))
-
-            what = text("what")
+        for cells, standard in self._filled_rows(layout.ACTIONS, layout.ACTION_COLUMNS):
+            what = cells.text("what")
             if not what:
-                read.report(sheet, row, _col(columns, "what"), "say what the action is")
-            word = read.choice(sheet, row, _col(columns, "status"), self.lists["ActionStatuses"])
-            due = read.date(sheet, row, _col(columns, "due"))
+                cells.report("what", "say what the action is")
+            word = cells.choice("status", self.lists["ActionStatuses"])
+            due = cells.date("due")
             if standard is None or not what:
                 continue
             action = Action.model_validate(
                 {
-                    "id": self._row_id(sheet, row, columns),
+                    "id": self._row_id(cells.sheet, cells.row, cells.columns),
                     "what": what,
-                    "outcome": text("outcome"),
-                    "owner": text("owner"),
+                    "outcome": cells.text("outcome"),
+                    "owner": cells.text("owner"),
                     "due": due,
                     "status": ACTION_STATUS_OF.get(word or "", "not_started"),
-                    "notes": text("notes"),
-                    "carried_forward": text("carried_forward") == layout.YES,
+                    "notes": cells.text("notes"),
+                    "carried_forward": cells.text("carried_forward") == layout.YES,
                 }
             )
             assessment.response(standard.id).actions.append(action)

@@ -17,17 +17,16 @@ from selfassess.assessment import (
     CriterionAnswer,
     EvidenceItem,
     Override,
-    consistency_problems,
 )
 from selfassess.document import Document
-from selfassess.errors import ReturnError, ReturnProblem
-from selfassess.framework import Criterion, Framework, Standard
+from selfassess.framework import Criterion, Standard
 from selfassess.presentation import DATE_FORMAT, RATING_WORDS
-from selfassess.returns.cell_reader import CellReader, SheetValues, split_refs
+from selfassess.returns.cell_reader import SheetValues, split_refs
 from selfassess.returns.import_common import (
     ACTION_STATUS_OF,
     DETAIL_KEYS,
     EVIDENCE_KIND_OF,
+    Importer,
     read_details,
     with_attachment_note,
 )
@@ -77,19 +76,8 @@ class _Table:
         return self.sheet.row_is_empty(row, list(self.columns.values()))
 
 
-class WorkbookImport:
+class WorkbookImport(Importer):
     """Reads one compliance workbook; `run` returns the document or raises with every problem."""
-
-    def __init__(self, name: str, framework: Framework, sheets: dict[str, SheetValues]) -> None:
-        self.name = name
-        self.framework = framework
-        self.sheets = sheets
-        self.read = CellReader()
-        self.org_type = ""
-
-    def _fail_if_problems(self) -> None:
-        if self.read.problems:
-            raise ReturnError(self.name, self.read.problems)
 
     def run(self) -> Document:
         self._identity()
@@ -98,7 +86,7 @@ class WorkbookImport:
         standards = self._table(STANDARDS, STANDARDS_HEADERS)
         evidence = self._table(EVIDENCE, EVIDENCE_HEADERS)
         actions = self._table(ACTIONS, ACTION_HEADERS)
-        self._fail_if_problems()
+        self.fail_if_problems()
         assert summary and standards and evidence and actions
         where = {key: details[key] for key in DETAIL_KEYS}
         assessment = read_details(
@@ -108,10 +96,7 @@ class WorkbookImport:
         self._answers(standards, assessment)
         self._evidence(evidence, assessment)
         self._actions(actions, assessment)
-        self._fail_if_problems()
-        if mismatches := consistency_problems(assessment, self.framework):
-            raise ReturnError(self.name, [ReturnProblem("", "", m) for m in mismatches])
-        return Document(assessment, self.framework)
+        return self.finish(assessment)
 
     # --- identity and layout ---------------------------------------------------------------
 
@@ -134,7 +119,7 @@ class WorkbookImport:
                     f"the workbook was exported with {label.lower()} {value!r} of the standards; "
                     f"this import uses {expected!r}",
                 )
-        self._fail_if_problems()
+        self.fail_if_problems()
 
     def _details(self) -> dict[str, tuple[int, int]]:
         sheet = self.sheets[SUMMARY]

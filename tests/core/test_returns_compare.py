@@ -35,6 +35,8 @@ def _score_all(document, standard_id, score):
 @pytest.fixture
 def pair(bundled):
     old = demo_document(bundled, seed=9, org_type="provider")
+    for response in old.assessment.responses.values():
+        response.override = None  # the next period clears overrides: keep ratings as scored
     _score_all(old, NOTIFICATION, 3)  # green then
     _score_all(old, KEY_WORKER, 0)  # red then
     old_open = Action(what="Publish the key worker model", status="in_progress")
