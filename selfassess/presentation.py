@@ -55,6 +55,11 @@ def format_measure(value: float | None, unit: str) -> str:
     return f"{number}%" if unit == "%" else f"{number} {unit}"
 
 
+def count_of(number: int, noun: str) -> str:
+    """'1 return', '3 returns': a count with its noun, plural when it is not one."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def movement_text(movement: str) -> str:
     """'▲ Better', '▼ Worse', '= Same' …; '' when there is nothing to compare."""
     return f"{MOVEMENT_SYMBOLS[movement]} {MOVEMENT_WORDS[movement]}".strip()

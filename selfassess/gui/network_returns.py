@@ -33,6 +33,7 @@ from selfassess.framework import Framework
 from selfassess.gui import dialogs, settings
 from selfassess.gui.network_models import HeatMapModel, NotCountedModel, TypeFilterModel
 from selfassess.gui.tasks import run_in_background
+from selfassess.presentation import count_of
 from selfassess.returns.aggregate import (
     Cancelled,
     OrganisationReturn,
@@ -324,14 +325,14 @@ class NetworkReturnsWindow(QMainWindow):
             self.tabs.setTabText(1, "&Not counted")
             return
         types = ", ".join(
-            f"{count} {type_label(regional, key).lower()}{'s' if count != 1 else ''}"
+            count_of(count, type_label(regional, key).lower())
             for key, count in regional.type_counts().items()
         )
-        parts = [f"{len(regional.returns)} returns counted ({types})"]
+        parts = [f"{count_of(len(regional.returns), 'return')} counted ({types})"]
         if regional.unreadable:
             parts.append(f"{len(regional.unreadable)} could not be read")
         if regional.duplicates:
-            parts.append(f"{len(regional.duplicates)} duplicates not counted again")
+            parts.append(f"{count_of(len(regional.duplicates), 'duplicate')} not counted again")
         if regional.previous is not None:
             parts.append(f"compared with {len(regional.previous.returns)} from the previous round")
         often = regional.most_often_red(3)

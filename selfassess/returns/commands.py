@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from selfassess.assessment import Period
 from selfassess.cli import ORG_TYPES, UsageError, _framework, _iso_date, _refuse_overwrite
 from selfassess.document import read_document, save_document
-from selfassess.presentation import format_percent, movement_text, rating_word
+from selfassess.presentation import count_of, format_percent, movement_text, rating_word
 from selfassess.returns.aggregate import RegionalData, aggregate
 from selfassess.returns.compare import Comparison, compare
 from selfassess.returns.compare_report import write_comparison_report
@@ -135,15 +135,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _print_regional(data: RegionalData) -> None:
-    types = ", ".join(f"{count} {type_label(data, key).lower()}s" for key, count in
-                      data.type_counts().items())  # fmt: skip
-    print(f"{len(data.returns)} returns counted ({types})")
+    types = ", ".join(
+        count_of(count, type_label(data, key).lower()) for key, count in data.type_counts().items()
+    )
+    print(f"{count_of(len(data.returns), 'return')} counted ({types})")
     if data.unreadable:
         print(f"{len(data.unreadable)} could not be read:")
         for item in data.unreadable:
             print(f"  {item.source.name}: {item.reason}")
     if data.duplicates:
-        print(f"{len(data.duplicates)} duplicates not counted:")
+        print(f"{count_of(len(data.duplicates), 'duplicate')} not counted:")
         for duplicate in data.duplicates:
             kept = duplicate.kept.source.name
             print(

@@ -28,6 +28,7 @@ from selfassess.exports.report_styles import (
 from selfassess.presentation import (
     MOVEMENT_SYMBOLS,
     SIGNOFF_WORDS,
+    count_of,
     format_percent,
     rating_colours,
     rating_word,
@@ -62,7 +63,7 @@ def _heat_word(result: StandardResult) -> str:
 
 def _summary(data: RegionalData, title: str) -> list[Any]:
     types = data.type_counts()
-    who = " and ".join(f"{count} {type_label(data, key).lower()}s" for key, count in types.items())
+    who = " and ".join(count_of(n, type_label(data, key).lower()) for key, n in types.items())
     framework = data.framework
     story: list[Any] = [
         Bookmark("Summary", "summary"),
@@ -74,8 +75,8 @@ def _summary(data: RegionalData, title: str) -> list[Any]:
             LEAD,
         ),
         para(
-            f"{len(data.unreadable)} returns could not be read and {len(data.duplicates)} "
-            "duplicates were not counted again; both are listed at the end. Ratings follow "
+            f"Not counted: {count_of(len(data.unreadable), 'return')} that could not be read "
+            f"and {count_of(len(data.duplicates), 'duplicate')}, listed at the end. Ratings follow "
             f"{framework.title}, version {framework.version}.",
             BODY,
         ),

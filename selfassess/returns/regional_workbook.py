@@ -112,7 +112,7 @@ def _heat_map(writer: SheetWriter, data: RegionalData, title: str, today: date) 
         VALUE,
     )
     columns = [
-        Column("Organisation", 46),
+        Column("Organisation", 56),
         Column("ODS code", 9),
         Column("Type", 13),
         Column("Period", 9),
@@ -121,7 +121,7 @@ def _heat_map(writer: SheetWriter, data: RegionalData, title: str, today: date) 
         Column("Assurance", 13),
         Column("Complete", 9, PERCENT),
         *[Column(f"{s.number}. {s.title}", STANDARD_WIDTH) for s in data.framework.standards],
-        Column("File", 28),
+        Column("File", 34),
     ]
     rows: list[list[CellValue]] = []
     for entry in data.returns:
@@ -172,8 +172,8 @@ def _movement(writer: SheetWriter, data: RegionalData, title: str, today: date) 
                 percent(entry.overall.percent),
                 _level(before) if before else "",
                 _level(entry),
-                movement.count("up"),
-                movement.count("down"),
+                movement.count("up") if before else None,
+                movement.count("down") if before else None,
                 *[movement_text(movement.movements[s.id]) for s in data.framework.standards],
             ]
         )

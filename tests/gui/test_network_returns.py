@@ -59,7 +59,7 @@ def test_a_folder_of_returns_fills_the_heat_map(qtbot, network, returns_folder, 
     assert model.rowCount() == COUNT
     assert "9 returns counted (3 commissioners, 6 providers)" in network.summary.text()
     assert "1 could not be read" in network.summary.text()
-    assert "1 duplicates not counted" in network.summary.text()
+    assert "1 duplicate not counted again" in network.summary.text()
     assert network.tabs.tabText(1) == "&Not counted (2)"
     reasons = [network.not_counted_model.index(r, 1).data() for r in range(2)]
     assert any("not an Excel workbook" in reason for reason in reasons)
