@@ -44,8 +44,14 @@ def prepare_environment(env: Path) -> Path:
     if not python.exists():
         venv.create(env, with_pip=True)
     run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    # Non-editable, so the package's metadata (its version) is there for the bundle to copy.
-    run(python, "-m", "pip", "install", "--quiet", "-c", HERE / "constraints.txt", ".[build]")
+    try:
+        # Non-editable, so the package's metadata (its version) is there for the bundle to copy.
+        run(python, "-m", "pip", "install", "--quiet", "-c", HERE / "constraints.txt", ".[build]")
+    except subprocess.CalledProcessError:
+        raise SystemExit(
+            "build: the pinned versions in packaging/constraints.txt no longer satisfy "
+            "pyproject.toml: refresh them (packaging/README.md, 'Updating the pinned versions')"
+        ) from None
     return python
 
 
