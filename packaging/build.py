@@ -34,9 +34,11 @@ def venv_python(env: Path) -> Path:
     return env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def run(*command: str | Path) -> None:
+def run(*command: str | Path, hint: str = "see its output above") -> None:
     print("+", " ".join(str(part) for part in command), flush=True)
-    subprocess.run([str(part) for part in command], check=True, cwd=ROOT)
+    result = subprocess.run([str(part) for part in command], check=False, cwd=ROOT)
+    if result.returncode != 0:
+        raise SystemExit(f"build: {Path(command[0]).name} failed ({result.returncode}): {hint}")
 
 
 def prepare_environment(env: Path) -> Path:
@@ -44,14 +46,12 @@ def prepare_environment(env: Path) -> Path:
     if not python.exists():
         venv.create(env, with_pip=True)
     run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    try:
-        # Non-editable, so the package's metadata (its version) is there for the bundle to copy.
-        run(python, "-m", "pip", "install", "--quiet", "-c", HERE / "constraints.txt", ".[build]")
-    except subprocess.CalledProcessError:
-        raise SystemExit(
-            "build: the pinned versions in packaging/constraints.txt no longer satisfy "
-            "pyproject.toml: refresh them (packaging/README.md, 'Updating the pinned versions')"
-        ) from None
+    # Non-editable, so the package's metadata (its version) is there for the bundle to copy.
+    run(
+        python, "-m", "pip", "install", "--quiet", "-c", HERE / "constraints.txt", ".[build]",
+        hint="if pip reports a conflict, the pins in packaging/constraints.txt no longer fit "
+        "pyproject.toml: refresh them (packaging/README.md, 'Updating the pinned versions')",
+    )  # fmt: skip
     return python
 
 
@@ -75,8 +75,6 @@ def find_iscc() -> Path:
 
 
 def build_installer(bundle: Path) -> None:
-    if os.name != "nt":
-        raise SystemExit("build: the installer can only be made on Windows (Inno Setup)")
     defines = appinfo.installer_defines(bundle, DIST)
     run(
         find_iscc(),
@@ -95,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         "--clean", action="store_true", help="ignore PyInstaller's cache (use for releases)"
     )
     args = parser.parse_args(argv)
+    if args.installer and os.name != "nt":
+        parser.error("the installer can only be made on Windows (Inno Setup)")
     python = prepare_environment(args.venv)
     bundle = build_bundle(python, args.clean)
     print(f"build: {bundle}")
