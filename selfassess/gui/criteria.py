@@ -81,19 +81,25 @@ class CriterionEditor(QFrame):
         if not self.applicable:
             return
         self._show(self.answer)
-        self.result_label.setText(self._result_text(result))
-        self.result_label.setAccessibleName(f"Result: {self._result_text(result)}")
+        text = self._result_text(result)
+        if self.answer.carried_forward:  # copied from the last period: stands until reviewed
+            text += " (carried forward — review)"
+        self.result_label.setText(text)
+        self.result_label.setAccessibleName(f"Result: {text}")
 
     def _show(self, answer: CriterionAnswer) -> None:
         raise NotImplementedError
 
     def _result_text(self, result: CriterionResult) -> str:
-        return (
+        text = (
             "Not answered" if result.percent is None else f"Scores {format_percent(result.percent)}"
         )
+        # An answer copied from the last period stands until someone looks at it again.
+        return f"{text} (carried forward — review)" if self.answer.carried_forward else text
 
     def _emit(self, merge_key: str = "", **changes: object) -> None:
-        self.answer = edited(self.answer, **changes)
+        # Touching a carried-forward answer makes it this period's answer.
+        self.answer = edited(self.answer, carried_forward=False, **changes)
         self.answerEdited.emit(self.criterion.id, self.answer, merge_key)
 
 

@@ -153,3 +153,26 @@ def test_next_and_previous_standard_from_the_keyboard(window, qtbot, demo):
     window.navigation.setFocus()
     qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
     assert window.current == standard_id(window, 2)
+
+
+def test_a_carried_forward_answer_asks_for_review_until_it_is_edited(window, qtbot, demo):
+    from selfassess.returns.cycle import start_next_period
+
+    following, _ = start_next_period(demo)
+    window.session.load(following)
+    standard, criterion = next(
+        (s, c)
+        for s in following.framework.standards
+        for c in s.criteria
+        if c.kind == "measure"
+        and c.measure.is_ratio
+        and c.id in following.assessment.responses[s.id].answers
+    )
+    window.show_standard(standard.id)
+    editor = window.standard_page.editors[criterion.id]
+    assert "carried forward — review" in editor.result_label.text()
+    editor.lines["numerator"].clear()
+    qtbot.keyClicks(editor.lines["numerator"], "1")
+    answer = window.session.response(standard.id).answers[criterion.id]
+    assert answer.numerator == 1 and not answer.carried_forward
+    assert "carried forward" not in editor.result_label.text()
