@@ -31,7 +31,8 @@ class UsageError(SelfAssessError):
     """Bad arguments that argparse could not catch by itself."""
 
 
-def _framework(path: str | None) -> Framework:
+def framework_option(path: str | None) -> Framework:
+    """The definitions a `--standards FILE` option names, or the bundled ones."""
     return load_framework(path) if path else bundled_framework()
 
 
@@ -61,8 +62,8 @@ def _organisation(name: str, org_type: str, ods: str = "") -> Organisation:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    framework = _framework(args.standards)
-    _refuse_overwrite(args.out, args.force)
+    framework = framework_option(args.standards)
+    refuse_overwrite(args.out, args.force)
     if args.type not in [org.id for org in framework.organisation_types]:
         raise UsageError(f"the definitions have no organisation type {args.type!r}")
     organisation = _organisation(args.org, args.type, args.ods or "")
@@ -77,8 +78,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    framework = _framework(args.standards)
-    _refuse_overwrite(args.out, args.force)
+    framework = framework_option(args.standards)
+    refuse_overwrite(args.out, args.force)
     document = demo_document(
         framework, seed=args.seed, org_type=args.type, org_name=args.org, large=args.large
     )
@@ -194,12 +195,12 @@ def _size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def _refuse_overwrite(path: str, force: bool) -> None:
+def refuse_overwrite(path: str, force: bool) -> None:
     if Path(path).exists() and not force:
         raise UsageError(f"{path} already exists (use --force to replace it)")
 
 
-def _iso_date(text: str) -> date:
+def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -239,8 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=f"{date.today().year}/{date.today().year % 100 + 1:02d}",
         help="period label (default: this year, e.g. 2026/27)",
     )
-    new.add_argument("--start", type=_iso_date, help="period start (YYYY-MM-DD)")
-    new.add_argument("--end", type=_iso_date, help="period end (YYYY-MM-DD)")
+    new.add_argument("--start", type=iso_date, help="period start (YYYY-MM-DD)")
+    new.add_argument("--end", type=iso_date, help="period end (YYYY-MM-DD)")
 
     demo = command("demo", cmd_demo, "Create a realistic filled-in sample assessment.")
     demo.add_argument("out", metavar="OUT")

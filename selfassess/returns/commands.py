@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from selfassess.assessment import Period
-from selfassess.cli import ORG_TYPES, UsageError, _framework, _iso_date, _refuse_overwrite
+from selfassess.cli import ORG_TYPES, UsageError, framework_option, iso_date, refuse_overwrite
 from selfassess.document import read_document, save_document
 from selfassess.presentation import count_of, format_percent, movement_text, rating_word
 from selfassess.returns.aggregate import RegionalData, aggregate
@@ -28,8 +28,8 @@ Register = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.Ar
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    _refuse_overwrite(args.out, args.force)
-    framework = _framework(args.standards)
+    refuse_overwrite(args.out, args.force)
+    framework = framework_option(args.standards)
     if args.source:
         document = read_document(args.source)
         if (document.framework.id, document.framework.version) != (
@@ -54,8 +54,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    _refuse_overwrite(args.out, args.force)
-    document = import_return(args.file, _framework(args.standards))
+    refuse_overwrite(args.out, args.force)
+    document = import_return(args.file, framework_option(args.standards))
     save_document(document, args.out)
     assessment = document.assessment
     responses = assessment.responses.values()
@@ -69,7 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_next_period(args: argparse.Namespace) -> int:
-    _refuse_overwrite(args.out, args.force)
+    refuse_overwrite(args.out, args.force)
     document = read_document(args.file)
     period = None
     if args.period or args.start or args.end:
@@ -122,7 +122,7 @@ def _print_comparison(comparison: Comparison) -> None:
 def cmd_compare(args: argparse.Namespace) -> int:
     for out in (args.xlsx, args.pdf):
         if out:
-            _refuse_overwrite(out, args.force)
+            refuse_overwrite(out, args.force)
     comparison = compare(read_document(args.old), read_document(args.new))
     _print_comparison(comparison)
     if args.xlsx:
@@ -164,8 +164,8 @@ def cmd_aggregate(args: argparse.Namespace) -> int:
         raise UsageError("say where to write the regional summary: --xlsx OUT.xlsx and/or --pdf")
     for out in (args.xlsx, args.pdf):
         if out:
-            _refuse_overwrite(out, args.force)
-    framework = _framework(args.standards)
+            refuse_overwrite(out, args.force)
+    framework = framework_option(args.standards)
     progress = TerminalProgress()
     try:
         data = aggregate(args.files, framework, args.previous or (), progress=progress)
@@ -224,8 +224,8 @@ def add_return_commands(command: Register) -> None:
     following.add_argument("file", metavar="FILE")
     following.add_argument("-o", "--out", required=True, metavar="OUT.sendassess")
     following.add_argument("--period", help="the new period's label (default: the next year's)")
-    following.add_argument("--start", type=_iso_date, help="period start (YYYY-MM-DD)")
-    following.add_argument("--end", type=_iso_date, help="period end (YYYY-MM-DD)")
+    following.add_argument("--start", type=iso_date, help="period start (YYYY-MM-DD)")
+    following.add_argument("--end", type=iso_date, help="period end (YYYY-MM-DD)")
 
     compared = command(
         "compare",
