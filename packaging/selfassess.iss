@@ -1,4 +1,4 @@
-; SEND Self-Assessment: Windows installer (Inno Setup 6).
+; SEND Self-Assessment: Windows installer (Inno Setup 6.3 or later: it uses x64compatible).
 ;
 ; Build it with `python packaging\build.py --installer`, which makes the bundle and passes the
 ; version and names below as /D defines from packaging\appinfo.py (the version comes from
