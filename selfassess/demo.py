@@ -1,6 +1,6 @@
 """Realistic sample assessments: a reproducible, filled-in ICB or trust for demos and tests.
 
-The organisations are fictitious (plausible names, codes in no real ODS range), so a demo
+The organisations are fictitious (plausible names, made-up codes), so a demo
 report passed around cannot be mistaken for a real organisation's position.
 """
 
@@ -156,14 +156,22 @@ def _person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 
 
-def demo_organisation(rng: random.Random, org_type: str, name: str | None) -> Organisation:
+def _demo_code(prefix: str, seed: int) -> str:
+    """A three-character code from the seed, so that different demos never share one."""
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return prefix + digits[seed // 36 % 36] + digits[seed % 36]
+
+
+def demo_organisation(
+    rng: random.Random, org_type: str, name: str | None, seed: int
+) -> Organisation:
     place = rng.choice(PLACES)
     if org_type == "commissioner":
         default = f"NHS {place} Integrated Care Board"
-        code = f"Q{rng.randint(90, 99)}"
+        code = _demo_code("Q", seed)
     else:
         default = f"{place} {rng.choice(TRUST_KINDS)}"
-        code = f"R{rng.choice('XYZ')}{rng.randint(1, 9)}"
+        code = _demo_code("R", seed)
     return Organisation(name=name or default, ods_code=code, type=org_type)
 
 
@@ -296,14 +304,15 @@ def demo_document(
     `large` multiplies evidence, actions and narrative length, for benchmarks and stress tests.
     """
     rng = random.Random(seed)
-    organisation = demo_organisation(rng, org_type, org_name)
+    organisation = demo_organisation(rng, org_type, org_name, seed)
     period = Period(label="2025/26", start=date(2025, 4, 1), end=date(2026, 3, 31))
     assessment: Assessment = new_assessment(framework, organisation, period)
     roles = COMMISSIONER_ROLES if org_type == "commissioner" else PROVIDER_ROLES
     assessment.assessors = [f"{_person(rng)}, {role}" for role in rng.sample(roles, k=2)]
     assessment.created = assessment.created.replace(2026, 1, 12, 9, 30, 0)
     assessment.id = f"demo-{org_type}-{seed}"
-    strength = rng.uniform(0.5, 1.1)
+    # Consecutive seeds step through weak to strong organisations, so any few differ.
+    strength = (0.55, 0.75, 0.9, 1.05)[seed % 4] + rng.uniform(-0.05, 0.05)
     for standard in framework.standards:
         if org_type in standard.applies_to:
             assessment.responses[standard.id] = _response(
