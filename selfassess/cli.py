@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -320,6 +321,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
     except KeyboardInterrupt:
         print(f"{PROG}: error: interrupted", file=sys.stderr)
+    except BrokenPipeError:
+        # The reader went away (`selfassess summary … | head`): not an error worth a traceback.
+        # Point stdout at nothing so that Python's flush at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 2
 
 

@@ -194,3 +194,20 @@ def test_export_only_the_named_file_and_report_failures(capsys, tmp_path):
     code, _, err = run(capsys, "export", str(source), "--pdf", str(tmp_path / "no" / "x.pdf"))
     assert code == 2
     assert err.startswith("selfassess: error:") and "does not exist" in err
+
+
+def test_output_cut_short_by_the_reader_is_not_a_traceback(tmp_path):
+    source = tmp_path / "d.sendassess"
+    subprocess.run(
+        [sys.executable, "-m", "selfassess", "demo", str(source)], check=True, capture_output=True
+    )
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "selfassess", "summary", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None
+    reader.stdout.close()  # gone before the summary is printed, as `| head -0` would be
+    err = reader.stderr.read() if reader.stderr else b""
+    assert reader.wait() == 1
+    assert b"Traceback" not in err and b"Broken pipe" not in err
