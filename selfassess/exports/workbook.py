@@ -48,8 +48,8 @@ from selfassess.exports.workbook_tables import (
     standards_rows,
 )
 from selfassess.framework import Framework
-from selfassess.presentation import RATING_WORDS, SIGNOFF_WORDS, format_date, rating_explanation
-from selfassess.scoring import StandardResult, overall_result
+from selfassess.presentation import RATING_WORDS, SIGNOFF_WORDS, format_date
+from selfassess.scoring import overall_result
 
 
 def _key_value(writer: SheetWriter, row: int, label: str, value: CellValue, note: str = "") -> None:
@@ -59,31 +59,33 @@ def _key_value(writer: SheetWriter, row: int, label: str, value: CellValue, note
         writer.put(row, 4, note, VALUE)
 
 
+# Overrides and not-applicable reasons have columns of their own, so a reader sees at once
+# which ratings are judgements rather than calculations, and an import reads them back exactly.
 SUMMARY_COLUMNS = [
-    Column("No.", 6, NUMBER),
-    Column("Standard", 42),
+    Column("No.", 5, NUMBER),
+    Column("Standard", 32),
     Column("Rating", 14),
     Column("%", 7, PERCENT),
-    Column("Override", 10),
-    Column("Rating note", 36),
+    Column("Override to", 10),
+    Column("Override justification", 30),
+    Column("Override by", 14),
+    Column("Override date", 12, DATE),
+    Column("Not applicable reason", 20),
     Column("Evidence items", 9, NUMBER),
     Column("Open actions", 8, NUMBER),
     Column("Overdue actions", 8, NUMBER),
-    Column("Lead", 20),
+    Column("Lead", 16),
     Column("Review date", 12, DATE),
 ]
 
 
-def _rating_note(result: StandardResult, response: StandardResponse, framework: Framework) -> str:
-    """Why a rating is not the calculated one: an override and its justification, or N/A."""
-    if not (result.overridden or result.status == "not_applicable"):
-        return ""
-    note = rating_explanation(result, framework)
+def _override_cells(response: StandardResponse, framework: Framework) -> list[CellValue]:
+    """Override to, justification, by and date: as recorded, even where the standard is N/A."""
     override = response.override
-    if result.overridden and override is not None:
-        who = ", ".join(part for part in (override.by, format_date(override.on)) if part)
-        note += f" Justification: {override.justification}" + (f" ({who})" if who else "")
-    return note
+    if override is None:
+        return [None] * 4
+    band = next((band.label for band in framework.bands if band.id == override.band), "")
+    return [band or override.band, override.justification, override.by, override.on]
 
 
 def _summary_rows(context: SheetContext) -> Iterable[list[CellValue]]:
@@ -96,8 +98,8 @@ def _summary_rows(context: SheetContext) -> Iterable[list[CellValue]]:
             result.standard.title,
             rating_cell(result),
             percent(result.percent),
-            "Override" if result.overridden else "",
-            _rating_note(result, response, context.framework),
+            *_override_cells(response, context.framework),
+            result.not_applicable_reason if result.status == "not_applicable" else "",
             len(response.evidence),
             len(open_actions),
             Styled(len(overdue), OVERDUE) if overdue else 0,

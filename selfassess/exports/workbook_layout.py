@@ -36,6 +36,7 @@ from selfassess.scoring import OverallResult, StandardResult
 
 FONT = "Arial"
 GRID_COLOUR = "#D8DDE0"  # NHS pale grey: cell borders that guide the eye without shouting
+QUIET_COLOUR = "#4C6272"  # NHS secondary-text grey: still 6:1 on white, but recedes
 
 # Named styles: one style object per look, shared by every cell that has it (fast, and a
 # user who restyles the workbook finds them under Cell Styles).
@@ -52,6 +53,7 @@ NUMBER = "SEND number"
 FIGURE = "SEND figure"
 FIGURE_PERCENT = "SEND figure percent"
 OVERDUE = "SEND overdue"
+ID = "SEND id"
 
 Value = str | int | float | date | None
 
@@ -69,9 +71,12 @@ CellValue = Value | Styled
 
 @dataclass(frozen=True)
 class Column:
+    """A table column; an unprinted one (an ID for programs) must come after all printed ones."""
+
     title: str
     width: float
     style: str = TEXT
+    printed: bool = True
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,7 @@ def add_styles(workbook: Workbook, framework: Framework) -> dict[str, StyleArray
     styles.append(
         _named_style(OVERDUE, bold=True, colour=text, fill=fill, horizontal="center", wrap=True)
     )
+    styles.append(_named_style(ID, size=8, colour=QUIET_COLOUR))
     for style in styles:
         workbook.add_named_style(style)
     return {style.name: style.as_tuple() for style in styles}
@@ -243,7 +249,8 @@ class SheetWriter:
             cell = Cell(self.sheet, row, index, style_array=self._styles[style])
             text = _set_value(cell, value)
             cells.append(cell)
-            if len(text) > column.width:  # anything shorter fits on one line
+            # Anything shorter fits on one line; an unprinted column's IDs never wrap.
+            if column.printed and len(text) > column.width:
                 key = (text, column.width)  # a standard's narrative repeats on each criterion
                 if key not in self._lines:
                     self._lines[key] = _line_count(text, column.width)
@@ -277,6 +284,10 @@ class SheetWriter:
         if filtered:
             last = get_column_letter(len(columns))
             self.sheet.auto_filter.ref = f"A{top}:{last}{max(self.last_row, top + 1)}"
+        printed = sum(column.printed for column in columns)
+        if printed < len(columns):
+            # IDs are for programs that read the workbook back: the page keeps its scale.
+            self.sheet.print_area = f"A1:{get_column_letter(printed)}{self.last_row}"
         return self.last_row
 
 

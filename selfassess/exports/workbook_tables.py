@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from selfassess.assessment import Assessment, CriterionAnswer, StandardResponse
 from selfassess.exports.workbook_layout import (
     DATE,
+    ID,
     NUMBER,
     OVERDUE,
     PERCENT,
@@ -32,6 +33,16 @@ def criterion_refs(standard: Standard) -> dict[str, str]:
     return {c.id: f"{standard.number}.{i}" for i, c in enumerate(standard.criteria, start=1)}
 
 
+def _yes(flag: bool) -> str:
+    return "Yes" if flag else ""
+
+
+# Evidence and actions keep their IDs through a return, so an import updates rather than
+# duplicates them. Off the page and at the far right, in small grey text, the column stays out
+# of readers' way; it is as wide as a 32-character ID, since text running on into the next
+# column is struck through by the cell's border.
+ID_COLUMN = Column("ID", 28, ID, printed=False)
+
 STANDARDS_COLUMNS = [
     Column("No.", 5, NUMBER),
     Column("Standard", 20),
@@ -46,6 +57,7 @@ STANDARDS_COLUMNS = [
     Column("Data period", 12),
     Column("Source", 14),
     Column("Note", 14),
+    Column("Carried forward", 10),
     Column("Criterion %", 9, PERCENT),
     Column("Standard rating", 11),
     Column("Standard %", 9, PERCENT),
@@ -60,11 +72,12 @@ def _answer_cells(
     answer: CriterionAnswer | None,
     result: CriterionResult,
 ) -> list[CellValue]:
-    """Answer, score, numerator, denominator, measured value, data period, source and note."""
+    """Answer, score, numerator, denominator, measured value, data period, source, note, and
+    whether the answer was carried forward from the previous period."""
     if not result.applicable:
-        return [RATING_WORDS["not_applicable"], *[None] * 7]
+        return [RATING_WORDS["not_applicable"], *[None] * 8]
     if answer is None:
-        return ["Not answered", *[None] * 7]
+        return ["Not answered", *[None] * 8]
     measure = criterion.measure
     text: str = "Not answered"
     score = numerator = denominator = None
@@ -92,6 +105,7 @@ def _answer_cells(
         answer.data_period,
         answer.source,
         answer.note,
+        _yes(answer.carried_forward),
     ]
 
 
@@ -133,6 +147,7 @@ EVIDENCE_COLUMNS = [
     Column("Review", 12),
     Column("Carried forward", 10),
     Column("Notes", 30),
+    ID_COLUMN,
 ]
 
 
@@ -153,8 +168,9 @@ def evidence_rows(context: SheetContext) -> Iterable[list[CellValue]]:
                 item.owner,
                 item.review_by,
                 Styled("Review overdue", OVERDUE) if review_due else "",
-                "Yes" if item.carried_forward else "",
+                _yes(item.carried_forward),
                 item.notes,
+                item.id,
             ]
 
 
@@ -169,6 +185,7 @@ ACTION_COLUMNS = [
     Column("Overdue", 11),
     Column("Carried forward", 10),
     Column("Notes", 30),
+    ID_COLUMN,
 ]
 
 
@@ -184,6 +201,7 @@ def action_rows(context: SheetContext) -> Iterable[list[CellValue]]:
                 action.due,
                 ACTION_STATUS_WORDS[action.status],
                 Styled("Overdue", OVERDUE) if action.is_overdue(context.today) else "",
-                "Yes" if action.carried_forward else "",
+                _yes(action.carried_forward),
                 action.notes,
+                action.id,
             ]

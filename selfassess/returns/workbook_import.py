@@ -7,8 +7,6 @@ Columns are found by their heading, so a reader who moved or added columns does 
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
 from typing import Any
 
 from selfassess.assessment import (
@@ -17,10 +15,10 @@ from selfassess.assessment import (
     CriterionAnswer,
     EvidenceItem,
     Override,
+    new_id,
 )
 from selfassess.document import Document
 from selfassess.framework import Criterion, Standard
-from selfassess.presentation import DATE_FORMAT, RATING_WORDS
 from selfassess.returns.cell_reader import SheetValues, split_refs
 from selfassess.returns.import_common import (
     ACTION_STATUS_OF,
@@ -51,16 +49,19 @@ DETAIL_LABELS = {
     "signoff_date": "Sign-off date",
     "signoff_meeting": "Meeting",
 }
-SUMMARY_HEADERS = ("No.", "Rating", "Override", "Rating note", "Lead", "Review date")
+OVERRIDE_TO, JUSTIFICATION, OVERRIDE_BY, OVERRIDE_DATE = (
+    "Override to", "Override justification", "Override by", "Override date")  # fmt: skip
+NOT_APPLICABLE_REASON = "Not applicable reason"
+SUMMARY_HEADERS = ("No.", OVERRIDE_TO, JUSTIFICATION, OVERRIDE_BY, OVERRIDE_DATE,
+                   NOT_APPLICABLE_REASON, "Lead", "Review date")  # fmt: skip
 STANDARDS_HEADERS = ("No.", "Ref", "Criterion", "Answer", "Score", "Numerator", "Denominator",
-                     "Measured", "Data period", "Source", "Note", "Current position")  # fmt: skip
+                     "Measured", "Data period", "Source", "Note", "Carried forward",
+                     "Current position")  # fmt: skip
 EVIDENCE_HEADERS = ("No.", "Evidence", "Kind", "Criteria", "Link", "Attached file", "Dated",
-                    "Owner", "Review by", "Carried forward", "Notes")  # fmt: skip
+                    "Owner", "Review by", "Carried forward", "Notes", "ID")  # fmt: skip
 ACTION_HEADERS = ("No.", "Action", "Measurable outcome", "Owner", "Due", "Status",
-                  "Carried forward", "Notes")  # fmt: skip
+                  "Carried forward", "Notes", "ID")  # fmt: skip
 NOT_ANSWERED = "Not answered"
-_JUSTIFICATION = " Justification: "
-_WHO = re.compile(r"^(?P<text>.*) \((?P<who>[^()]*)\)$", re.DOTALL)
 
 
 class _Table:
@@ -178,29 +179,50 @@ class WorkbookImport(Importer):
             self.read.report(table.sheet, row, table.columns[column], message)
         return ids
 
+    def _id(self, table: _Table, row: int, seen: set[str]) -> str:
+        """The row's ID, or a new one for a row added by hand or copied with another's ID."""
+        found = self.read.text(table.sheet, row, table.columns["ID"])
+        if not found or found in seen:
+            found = new_id()
+        seen.add(found)
+        return found
+
     # --- values -----------------------------------------------------------------------------
 
     def _summary(self, table: _Table, assessment: Assessment) -> None:
-        bands = {band.label: band.id for band in self.framework.bands}
+        sheet, columns, read = table.sheet, table.columns, self.read
         for row in table.rows():
             standard = self._standard(table, row)
             if standard is None:
                 continue
-            sheet, columns = table.sheet, table.columns
             response = assessment.response(standard.id)
-            response.lead = self.read.text(sheet, row, columns["Lead"])
-            response.review_date = self.read.date(sheet, row, columns["Review date"])
-            rating = self.read.text(sheet, row, columns["Rating"])
-            note = self.read.text(sheet, row, columns["Rating note"])
-            applies = self.org_type in standard.applies_to
-            if rating == RATING_WORDS["not_applicable"] and applies:
-                response.not_applicable_reason = note.removeprefix("Not applicable: ") or "–"
-            if self.read.text(sheet, row, columns["Override"]) == "Override":
-                if rating not in bands or _JUSTIFICATION not in note:
-                    self.read.report(sheet, row, columns["Rating note"],
-                                     "an override needs its rating and justification")  # fmt: skip
-                    continue
-                response.override = _override(bands[rating], note)
+            response.lead = read.text(sheet, row, columns["Lead"])
+            response.review_date = read.date(sheet, row, columns["Review date"])
+            # A standard that does not apply to the organisation's type shows why; it is not
+            # the organisation's own reason.
+            if self.org_type in standard.applies_to:
+                reason = read.text(sheet, row, columns[NOT_APPLICABLE_REASON])
+                response.not_applicable_reason = reason or None
+            response.override = self._override(table, row)
+
+    def _override(self, table: _Table, row: int) -> Override | None:
+        """The standard's override from its four columns; None if they are empty or wrong."""
+        sheet, columns, read = table.sheet, table.columns, self.read
+        bands = {band.label: band.id for band in self.framework.bands}
+        band = read.choice(sheet, row, columns[OVERRIDE_TO], list(bands))
+        justification = read.text(sheet, row, columns[JUSTIFICATION])
+        by = read.text(sheet, row, columns[OVERRIDE_BY])
+        on = read.date(sheet, row, columns[OVERRIDE_DATE])
+        if band is None:
+            if sheet.value(row, columns[OVERRIDE_TO]) is None and (justification or by or on):
+                read.report(sheet, row, columns[OVERRIDE_TO],
+                            f"say which rating the override sets ({', '.join(bands)}), "
+                            "or clear its justification, name and date")  # fmt: skip
+            return None
+        if not justification:
+            read.report(sheet, row, columns[JUSTIFICATION], "an override needs its justification")
+            return None
+        return Override(band=bands[band], justification=justification, by=by, on=on)
 
     def _answers(self, table: _Table, assessment: Assessment) -> None:
         sheet, columns, read = table.sheet, table.columns, self.read
@@ -229,6 +251,7 @@ class WorkbookImport(Importer):
             "data_period": read.text(sheet, row, columns["Data period"]),
             "source": read.text(sheet, row, columns["Source"]),
             "note": read.text(sheet, row, columns["Note"]),
+            "carried_forward": read.text(sheet, row, columns["Carried forward"]) == YES,
         }
         answer_text = read.text(sheet, row, columns["Answer"])
         if answer_text == NOT_ANSWERED:
@@ -252,6 +275,7 @@ class WorkbookImport(Importer):
 
     def _evidence(self, table: _Table, assessment: Assessment) -> None:
         sheet, columns, read = table.sheet, table.columns, self.read
+        ids: set[str] = set()
         for row in table.rows():
             standard = self._standard(table, row)
             title = read.text(sheet, row, columns["Evidence"])
@@ -265,6 +289,7 @@ class WorkbookImport(Importer):
             attachment = read.text(sheet, row, columns["Attached file"])
             assessment.response(standard.id).evidence.append(
                 EvidenceItem(
+                    id=self._id(table, row, ids),
                     title=title,
                     kind=EVIDENCE_KIND_OF.get(kind or "", "other"),
                     link=read.text(sheet, row, columns["Link"]),
@@ -279,6 +304,7 @@ class WorkbookImport(Importer):
 
     def _actions(self, table: _Table, assessment: Assessment) -> None:
         sheet, columns, read = table.sheet, table.columns, self.read
+        ids: set[str] = set()
         for row in table.rows():
             standard = self._standard(table, row)
             what = read.text(sheet, row, columns["Action"])
@@ -290,6 +316,7 @@ class WorkbookImport(Importer):
             word = read.choice(sheet, row, columns["Status"], list(ACTION_STATUS_OF))
             action = Action.model_validate(
                 {
+                    "id": self._id(table, row, ids),
                     "what": what,
                     "outcome": read.text(sheet, row, columns["Measurable outcome"]),
                     "owner": read.text(sheet, row, columns["Owner"]),
@@ -300,19 +327,3 @@ class WorkbookImport(Importer):
                 }
             )
             assessment.response(standard.id).actions.append(action)
-
-
-def _override(band: str, note: str) -> Override:
-    """The override a rating note describes: '… Justification: WHY (BY, 18 Mar 2026)'."""
-    text = note.split(_JUSTIFICATION, 1)[1]
-    by, on = "", None
-    match = _WHO.match(text)
-    if match:
-        text = match["text"]
-        parts = match["who"].rsplit(", ", 1)
-        try:
-            on = datetime.strptime(parts[-1], DATE_FORMAT).date()
-            by = parts[0] if len(parts) == 2 else ""
-        except ValueError:
-            by = match["who"]
-    return Override(band=band, justification=text, by=by, on=on)

@@ -77,8 +77,16 @@ def demo(bundled: Framework) -> Document:
     document = demo_document(bundled, seed=3)
     response = document.assessment.responses[bundled.standards[3].id]
     response.override = Override(
-        band="red", justification="The audit found no protocol in use.", by="Jo Reid"
+        band="red",
+        justification="The audit found no protocol in use (see minutes).",
+        by="Jo Reid",
+        on=date(2026, 3, 2),
     )
+    not_applicable = document.assessment.responses[bundled.standards[5].id]
+    not_applicable.not_applicable_reason = "Transferred"
+    not_applicable.override = None
+    first = document.assessment.responses[bundled.standards[0].id]
+    next(iter(first.answers.values())).carried_forward = True
     return document
 
 
@@ -130,10 +138,25 @@ def test_every_rating_has_its_word_and_colours(demo, demo_book):
         expected = None if result.percent is None else pytest.approx(result.percent / 100)
         assert record["%"].value == expected
         assert record["%"].number_format == "0%"
-        assert (record["Override"].value == "Override") is result.overridden
+        response = demo.assessment.responses[result.standard.id]
+        assert (record["Override to"].value is not None) is (response.override is not None)
+
+
+def test_overrides_and_reasons_have_columns_of_their_own(demo, demo_book):
+    records = _records(demo_book["Summary"])
     overridden = records[3]
     assert overridden["Rating"].value == "Red"
-    assert "The audit found no protocol in use." in overridden["Rating note"].value
+    assert overridden["Override to"].value == "Red"
+    assert overridden["Override justification"].value == (
+        "The audit found no protocol in use (see minutes)."
+    )
+    assert overridden["Override by"].value == "Jo Reid"
+    assert overridden["Override date"].value == datetime(2026, 3, 2)
+    assert overridden["Override date"].number_format == "dd mmm yyyy"
+    assert overridden["Not applicable reason"].value is None
+    assert records[5]["Rating"].value == "Not applicable"
+    assert records[5]["Not applicable reason"].value == "Transferred"
+    assert records[5]["Override to"].value is None
 
 
 def test_standards_sheet_has_a_row_per_criterion(demo, demo_book):
@@ -153,10 +176,36 @@ def test_standards_sheet_has_a_row_per_criterion(demo, demo_book):
         assert record["Measured"].value == pytest.approx(measured)
         assert record["Measured"].number_format == "0%"
         assert record["Answer"].value.endswith(f"of {record['Denominator'].value:g}")
+    carried = [r["Ref"].value for r in records if r["Carried forward"].value == "Yes"]
+    assert carried == ["1.1"]
     judged = next(r for r in records if r["Score"].value is not None)
     assert " – " in judged["Answer"].value  # the score with its scale label
     assert judged["Criterion %"].value == pytest.approx(judged["Score"].value / 3)
     assert judged["Criterion %"].number_format == "0%"
+
+
+@pytest.mark.parametrize(("name", "items"), [("Evidence", "evidence"), ("Action plan", "actions")])
+def test_ids_sit_at_the_far_right_small_grey_and_off_the_page(demo, demo_book, name, items):
+    sheet = demo_book[name]
+    records = _records(sheet)
+    expected = [
+        item.id
+        for standard in demo.framework.standards
+        for item in getattr(demo.assessment.responses[standard.id], items)
+    ]
+    assert [r["ID"].value for r in records] == expected
+    assert sheet.cell(1, sheet.max_column).value == "ID"
+    cell = records[0]["ID"]
+    assert cell.font.sz == 8 and cell.font.color.rgb != _argb("#212B32")
+    assert not cell.alignment.wrap_text
+    last = sheet.max_row
+    # Printed pages keep every other column; the filter, and so sorting, spans the IDs too.
+    assert sheet.print_area == f"'{name}'!$A$1:${_letter(sheet.max_column - 1)}${last}"
+    assert sheet.auto_filter.ref == f"A1:{_letter(sheet.max_column)}{last}"
+
+
+def _letter(column: int) -> str:
+    return chr(ord("A") + column - 1)
 
 
 def test_header_rows_look_like_nhs_tables(demo_book):
