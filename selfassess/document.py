@@ -167,6 +167,21 @@ def _first_error(error: ValidationError) -> str:
     return f"{where}: {item['msg']}{more}"
 
 
+def _check_is_ours(archive: zipfile.ZipFile, name: str) -> None:
+    """Tell a foreign ZIP (an Office file, an archive) from a document missing a part."""
+    names = set(archive.namelist())
+    if not names & {MANIFEST, ASSESSMENT, FRAMEWORK}:
+        kind = (
+            "an Office file (such as an Excel workbook)"
+            if "[Content_Types].xml" in names
+            else "a ZIP archive of other files"
+        )
+        raise DocumentError(
+            f"{name} is not a SEND self-assessment document: it is {kind}. "
+            "Open a .sendassess file, or import a return workbook instead."
+        )
+
+
 def _check_manifest(manifest: Any, name: str) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise DocumentError(
@@ -231,6 +246,7 @@ def read_document(path: str | Path) -> Document:
         ) from None
     with archive:
         _check_member_names(archive, name)
+        _check_is_ours(archive, name)
         manifest = _json(archive, MANIFEST, name)
         _check_manifest(manifest, name)
         try:

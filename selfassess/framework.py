@@ -33,7 +33,8 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 
 class _Strict(BaseModel):
     # Unknown fields are reported, not ignored: a misspelt key would otherwise silently vanish.
-    model_config = ConfigDict(extra="forbid")
+    # A version or title typed as a number (`version: 5`) is meant as text.
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
 
 class OrganisationType(_Strict):

@@ -302,3 +302,10 @@ def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return umask
+
+
+def test_a_workbook_renamed_is_named_as_such(tmp_path):
+    path = tmp_path / "return.sendassess"
+    path.write_bytes(_zip({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}))
+    with pytest.raises(DocumentError, match=r"not a SEND self-assessment document: it is an Of"):
+        read_document(path)

@@ -152,3 +152,8 @@ def test_save_refuses_invalid_definitions_and_keeps_the_old_file(tmp_path, small
         save_framework(small_framework, target)
     assert target.read_bytes() == before
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_version_typed_as_a_number_is_text():
+    framework = parse_framework(SMALL_FRAMEWORK.replace('version: "1"', "version: 5"), "x.yaml")
+    assert framework.version == "5"
