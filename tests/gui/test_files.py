@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from selfassess.assessment import SignOff
 from selfassess.document import read_document
 from selfassess.gui import dialogs, settings
 from selfassess.lock import lock_path
@@ -146,10 +147,10 @@ def test_an_approved_assessment_opens_read_only_until_reopened(
 
 
 def test_approving_needs_a_name_and_date(window, qtbot, demo, fake_dialogs):
+    demo.assessment.signoff = SignOff()  # a draft nobody has signed yet
     window.session.load(demo)
     window.show_signoff()
     page = window.signoff_page
-    assert (demo.assessment.signoff.name, demo.assessment.signoff.date) == ("", None)
     page.status.setFocus()
     qtbot.keyClick(page.status, Qt.Key.Key_Down)  # Draft -> Submitted, without a name: refused
     assert demo.assessment.signoff.status == "draft"
