@@ -313,27 +313,35 @@ def _header_footer_text(text: str) -> str:
     return truncate(clean_text(text), 100, "…").replace("&", "&&")
 
 
-def page_setup(sheet: Worksheet, context: SheetContext, title_rows: str, freeze: str) -> None:
+def print_setup(
+    sheet: Worksheet, heading: str, footer_text: str, title_rows: str, freeze: str,
+    wide: bool = False,
+) -> None:  # fmt: skip
+    """Landscape, one page wide (A3 if `wide`), titles repeated, a header and footer."""
     sheet.freeze_panes = freeze
     sheet.print_title_rows = title_rows
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3 if wide else sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages tall as it needs
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7)
-    assessment = context.assessment
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None  # a new worksheet always has both
-    header.left.text = _header_footer_text(
-        f"{assessment.organisation.name} — {assessment.period.label}"
-    )
+    header.left.text = _header_footer_text(heading)
     header.right.text = "&A"  # the sheet's name
-    footer.left.text = f"Exported {format_date(context.today)}"
+    footer.left.text = _header_footer_text(footer_text)
     footer.center.text = "Page &P of &N"
     for item in (header.left, header.right, footer.left, footer.center):
         item.font = f"{FONT},Regular"
         item.size = 8
+
+
+def page_setup(sheet: Worksheet, context: SheetContext, title_rows: str, freeze: str) -> None:
+    """The compliance workbook's print set-up: the organisation and period in the header."""
+    assessment = context.assessment
+    heading = f"{assessment.organisation.name} — {assessment.period.label}"
+    print_setup(sheet, heading, f"Exported {format_date(context.today)}", title_rows, freeze)
 
 
 def percent(value: float | None) -> float | None:

@@ -11,22 +11,19 @@ from typing import IO
 from openpyxl import Workbook
 from openpyxl.styles import NamedStyle
 from openpyxl.styles.cell_style import StyleArray
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from selfassess import __version__
 from selfassess.atomic import write_with
 from selfassess.errors import ExportError, SelfAssessError
-from selfassess.exports.sheet_text import clean_text, truncate
 from selfassess.exports.workbook_layout import (
-    FONT,
     LABEL,
     VALUE,
     VALUE_DATE,
     CellValue,
     SheetWriter,
     add_styles,
+    print_setup,
 )
 from selfassess.framework import Framework
 from selfassess.presentation import format_date
@@ -71,32 +68,12 @@ def key_values(
     return top + len(pairs)
 
 
-def _header_text(text: str) -> str:
-    # '&' starts a code in Excel headers and footers.
-    return truncate(clean_text(text), 100, "…").replace("&", "&&")
-
-
 def page_setup(
     sheet: Worksheet, heading: str, today: date, title_rows: str, freeze: str, wide: bool = False
 ) -> None:
-    """Landscape, one page wide (A3 if `wide`), titles repeated, a header and footer."""
-    sheet.freeze_panes = freeze
-    sheet.print_title_rows = title_rows
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3 if wide else sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages tall as it needs
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7)
-    header, footer = sheet.oddHeader, sheet.oddFooter
-    assert header is not None and footer is not None  # a new worksheet always has both
-    header.left.text = _header_text(heading)
-    header.right.text = "&A"  # the sheet's name
-    footer.left.text = f"Made {format_date(today)} · SEND Self-Assessment {__version__}"
-    footer.center.text = "Page &P of &N"
-    for item in (header.left, header.right, footer.left, footer.center):
-        item.font = f"{FONT},Regular"
-        item.size = 8
+    """The network workbooks' print set-up: their heading, and when and by what they were made."""
+    footer = f"Made {format_date(today)} · SEND Self-Assessment {__version__}"
+    print_setup(sheet, heading, footer, title_rows, freeze, wide)
 
 
 def save_workbook(workbook: Workbook, path: str | Path) -> None:
