@@ -16,6 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from selfassess.atomic import write_atomically
 from selfassess.errors import DefinitionsError, Problem
+from selfassess.framework_salvage import about_stand_in, patch_invalid_fields
 
 _ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
@@ -214,12 +215,29 @@ def _describe(error: Any) -> str:
     return f"expected {expected[0].lower() + expected[1:]}; got {shown}"
 
 
-def _structure_problems(error: ValidationError, file: str, root: Any) -> list[Problem]:
-    problems = []
-    for item in error.errors():
-        # Pydantic appends the failing union member's name to the location; drop it.
-        loc = [part for part in item["loc"] if not (isinstance(part, str) and "[" in part)]
-        problems.append(Problem(file, _path_text(loc), _describe(item), _line_of(root, loc)))
+def _error_loc(error: Any) -> list[str | int]:
+    # Pydantic appends the failing union member's name to the location; drop it.
+    return [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
+
+
+def _all_problems(error: ValidationError, file: str, root: dict[str, Any]) -> list[Problem]:
+    """The fields that failed validation, and what the cross-field checks find in the rest."""
+    errors = error.errors()
+    problems = [
+        Problem(file, _path_text(_error_loc(e)), _describe(e), _line_of(root, _error_loc(e)))
+        for e in errors
+    ]
+    patched = patch_invalid_fields(root, [(_error_loc(e), e["type"]) for e in errors])
+    try:
+        framework = Framework.model_validate(patched)
+    except ValidationError:
+        framework = None  # the patch could not stand in for everything: skip the rest
+    if framework is not None:
+        # A check about a patched field, or the list it is in, would report the stand-in.
+        problems += [
+            p for p in semantic_problems(framework, file, root)
+            if not any(about_stand_in(p.path, q.path) for q in problems)
+        ]  # fmt: skip
     return sorted(problems, key=lambda problem: problem.line or 0)
 
 
@@ -381,7 +399,7 @@ def framework_from_data(data: Any, file: str = "<definitions>") -> Framework:
     try:
         framework = Framework.model_validate(data)
     except ValidationError as exc:
-        raise DefinitionsError(_structure_problems(exc, file, data)) from None
+        raise DefinitionsError(_all_problems(exc, file, data)) from None
     problems = semantic_problems(framework, file, data)
     if problems:
         raise DefinitionsError(problems)

@@ -157,3 +157,41 @@ def test_save_refuses_invalid_definitions_and_keeps_the_old_file(tmp_path, small
 def test_a_version_typed_as_a_number_is_text():
     framework = parse_framework(SMALL_FRAMEWORK.replace('version: "1"', "version: 5"), "x.yaml")
     assert framework.version == "5"
+
+
+def test_field_errors_and_cross_field_errors_are_reported_together():
+    text = (
+        SMALL_FRAMEWORK.replace("title: Test standards", "title: ''")  # a field error
+        .replace('colour: "#007F3B"', 'colour: "green"')  # another, in the green band
+        .replace("id: s2\n", "id: s1\n")  # a duplicate standard id
+        .replace("applies_to: [provider]\n", "applies_to: [school]\n")  # an unknown type
+        .replace("limit: 75, percent: 67", "limit: 95, percent: 67")  # thresholds out of order
+    )
+    problems = problems_of(text)
+    assert any("title: must not be empty" in p for p in problems)
+    assert any("bands[2].colour" in p for p in problems)
+    assert any("duplicate standard id 's1'" in p for p in problems)
+    assert any("unknown organisation type 'school'" in p for p in problems)
+    assert any("out of order" in p for p in problems)
+    # The green band is still known by its id, so nothing that names it is reported.
+    assert not any("unknown band" in p for p in problems)
+
+
+def test_a_stand_in_for_a_broken_field_is_never_reported_as_a_problem():
+    # A threshold's band written badly is one problem, not also an "unknown band".
+    problems = problems_of(
+        SMALL_FRAMEWORK.replace("{band: amber, limit: 75", "{band: Amber!, limit: 75")
+    )
+    assert len(problems) == 1 and "thresholds[1].band" in problems[0]
+
+
+def test_a_list_of_the_wrong_shape_still_reports_its_own_problem():
+    text = (
+        SMALL_FRAMEWORK.split("      - {id: s4-all")[0]
+        .replace("title: Both, with a criterion for providers only\n", "title: ''\n")
+        .removesuffix("criteria:\n")
+        + "criteria: []\n"
+    )
+    problems = problems_of(text)
+    assert any("standards[3].title: must not be empty" in p for p in problems)
+    assert any("standards[3].criteria" in p for p in problems)
