@@ -45,7 +45,8 @@ def cmd_check_standards(args: argparse.Namespace) -> int:
             framework = load_framework(file)
         except DefinitionsError as exc:
             failed = True
-            print(str(exc).replace("the standards definitions", file), file=sys.stderr)
+            print(f"{PROG}: error: " + str(exc).replace("the standards definitions", file),
+                  file=sys.stderr)  # fmt: skip
             continue
         print(
             f"{file}: valid — {framework.title}, version {framework.version}, "

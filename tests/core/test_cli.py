@@ -48,7 +48,7 @@ def test_check_bad_standards_lists_every_problem(capsys, tmp_path):
     code, _, err = run(capsys, "check-standards", str(bad))
     assert code == 2
     lines = err.strip().splitlines()
-    assert lines[0].startswith("4") or "problems" in lines[0]
+    assert lines[0].startswith("selfassess: error: ") and "problems in" in lines[0]
     assert any(f"{bad}:1: id:" in line for line in lines)
     assert any(f"{bad}:4: surprise: unknown field" in line for line in lines)
     assert any("missing required field 'standards'" in line for line in lines)
