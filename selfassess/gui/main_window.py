@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from selfassess.gui.signoff import SignOffPage
 from selfassess.gui.standard_page import StandardPage
 from selfassess.gui.start_page import StartPage
 from selfassess.lock import acquire_lock
+from selfassess.paths import resources_dir
 from selfassess.presentation import format_date
 
 APP_NAME = "SEND Self-Assessment"
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.session.stateChanged.connect(self._state_changed)
         self.session.replaced.connect(self._replaced)
+        self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "selfassess.png")))
         self.resize(1280, 840)
         geometry = settings.settings().value("window_geometry")
         if isinstance(geometry, QByteArray):

@@ -201,3 +201,8 @@ def test_the_start_page_offers_new_open_and_demo(window, qtbot, demo_path):
     window.start_page.demoRequested.emit()
     assert window.session.document is not None and window.current == "dashboard"
     assert window.session.path is None and not window.isWindowModified()
+
+
+def test_the_app_has_its_own_icon(window):
+    icon = window.windowIcon()
+    assert not icon.isNull() and icon.availableSizes()  # the bundled picture, not Qt's default
