@@ -83,10 +83,11 @@ def cmd_next_period(args: argparse.Namespace) -> int:
     save_document(new, args.out)
     print(
         f"Created {args.out}: {new.assessment.organisation.name}, {new.assessment.period.label}, "
-        f"carried forward from {document.assessment.period.label}: {carried.answers} answers, "
-        f"{carried.evidence} evidence items and {carried.open_actions} open actions (marked as "
-        f"carried forward); {carried.closed_actions} completed or cancelled actions closed; "
-        f"{carried.overrides_cleared} overrides and the sign-off cleared."
+        f"carried forward from {document.assessment.period.label}: "
+        f"{count_of(carried.answers, 'answer')}, {count_of(carried.evidence, 'evidence item')} "
+        f"and {count_of(carried.open_actions, 'open action')} (marked as carried forward); "
+        f"{count_of(carried.closed_actions, 'completed or cancelled action')} closed; "
+        f"{count_of(carried.overrides_cleared, 'override')} and the sign-off cleared."
     )
     return 0
 
