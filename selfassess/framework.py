@@ -191,7 +191,8 @@ def _line_of(root: Any, loc: Sequence[str | int]) -> int | None:
     return line
 
 
-def _path_text(loc: Iterable[str | int]) -> str:
+def path_text(loc: Iterable[str | int]) -> str:
+    """A field's location as a problem names it: 'standards[2].criteria[0].id'."""
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -224,7 +225,7 @@ def _all_problems(error: ValidationError, file: str, root: dict[str, Any]) -> li
     """The fields that failed validation, and what the cross-field checks find in the rest."""
     errors = error.errors()
     problems = [
-        Problem(file, _path_text(_error_loc(e)), _describe(e), _line_of(root, _error_loc(e)))
+        Problem(file, path_text(_error_loc(e)), _describe(e), _line_of(root, _error_loc(e)))
         for e in errors
     ]
     patched = patch_invalid_fields(root, [(_error_loc(e), e["type"]) for e in errors])
@@ -246,7 +247,7 @@ def semantic_problems(framework: Framework, file: str, root: Any = None) -> list
     problems: list[Problem] = []
 
     def add(loc: list[str | int], message: str) -> None:
-        problems.append(Problem(file, _path_text(loc), message, _line_of(root, loc)))
+        problems.append(Problem(file, path_text(loc), message, _line_of(root, loc)))
 
     def duplicates(values: list[Any], loc: list[str | int], field: str, what: str) -> None:
         for value, count in Counter(values).items():
@@ -309,7 +310,7 @@ def _measure_problems(
 
     def add(sub: list[str | int], message: str) -> None:
         full = [*loc, *sub]
-        problems.append(Problem(file, _path_text(full), message, _line_of(root, full)))
+        problems.append(Problem(file, path_text(full), message, _line_of(root, full)))
 
     if criterion.kind != "measure":
         if criterion.measure is not None:

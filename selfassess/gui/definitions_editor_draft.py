@@ -84,14 +84,6 @@ def parse_path(text: str) -> FieldPath:
     )
 
 
-def path_text(path: FieldPath) -> str:
-    """The inverse of parse_path: the dotted text a Problem uses for a field."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
 def number_or_text(text: str, *, integer: bool = False) -> int | float | str:
     """A typed number as a number; anything else stays text so validation can name it."""
     stripped = text.strip()

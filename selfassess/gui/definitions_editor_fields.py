@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfassess.framework import path_text
 from selfassess.gui.definitions_editor_draft import (
     FIELD_LABELS,
     Draft,
     FieldPath,
     is_hex_colour,
     number_or_text,
-    path_text,
     show_number,
 )
 from selfassess.presentation import NHS_BLUE, PROBLEM_COLOUR

@@ -9,11 +9,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
 
 from selfassess.errors import Problem
+from selfassess.framework import path_text
 from selfassess.gui.definitions_editor_draft import (
     Draft,
     FieldPath,
     parse_path,
-    path_text,
     show_number,
 )
 
