@@ -20,8 +20,8 @@ from pydantic import ValidationError
 from selfassess import __version__
 from selfassess.assessment import Assessment, consistency_problems
 from selfassess.atomic import write_with
-from selfassess.errors import DocumentError
-from selfassess.framework import Framework, semantic_problems
+from selfassess.errors import DefinitionsError, DocumentError
+from selfassess.framework import Framework, framework_from_data
 
 FORMAT = "sendassess"
 SCHEMA_VERSION = 1
@@ -250,15 +250,11 @@ def read_document(path: str | Path) -> Document:
         manifest = _json(archive, MANIFEST, name)
         _check_manifest(manifest, name)
         try:
-            framework = Framework.model_validate(_json(archive, FRAMEWORK, name))
-        except ValidationError as exc:
+            framework = framework_from_data(_json(archive, FRAMEWORK, name), FRAMEWORK)
+        except DefinitionsError as exc:
             raise DocumentError(
-                f"{name} is damaged: its standards definitions are invalid ({_first_error(exc)})."
+                f"{name} is damaged: its standards definitions are invalid ({exc.problems[0]})."
             ) from None
-        if problems := semantic_problems(framework, FRAMEWORK):
-            raise DocumentError(
-                f"{name} is damaged: its standards definitions are invalid ({problems[0]})."
-            )
         try:
             assessment = Assessment.model_validate(_json(archive, ASSESSMENT, name))
         except ValidationError as exc:

@@ -309,3 +309,14 @@ def test_a_workbook_renamed_is_named_as_such(tmp_path):
     path.write_bytes(_zip({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}))
     with pytest.raises(DocumentError, match=r"not a SEND self-assessment document: it is an Of"):
         read_document(path)
+
+
+def test_invalid_definitions_snapshot(tmp_path, document):
+    members = _members(document)
+    snapshot = json.loads(members["framework.json"])
+    snapshot["bands"][0]["min_percent"] = 10  # the bands no longer start at 0 %
+    members["framework.json"] = json.dumps(snapshot).encode()
+    path = tmp_path / "f.sendassess"
+    path.write_bytes(_zip(members))
+    with pytest.raises(DocumentError, match=r"definitions are invalid .*bands must cover"):
+        read_document(path)
