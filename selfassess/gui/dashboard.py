@@ -281,9 +281,14 @@ class Dashboard(QScrollArea):
         self.overdue_table.setAccessibleName("Overdue actions")
         self.overdue_table.verticalHeader().hide()
         self.overdue_table.setTabKeyNavigation(False)
-        self.overdue_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        header = self.overdue_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # On a meeting screen the table must fit without scrolling sideways: what is to be
+        # done takes the room left and wraps; the outcome and status are on the standard's page.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 5):  # measurable outcome, status
+            self.overdue_table.setColumnHidden(column, True)
+        self.overdue_table.setWordWrap(True)
         self.overdue_table.setMinimumHeight(line * 10)
         QVBoxLayout(overdue_box).addWidget(self.overdue_table)
         bottom.addWidget(red_box, 1)
@@ -348,6 +353,7 @@ class Dashboard(QScrollArea):
             or f"No standard is rated {lowest.label.lower()}."
         )
         self.overdue_model.set_rows(overdue)
+        self.overdue_table.resizeRowsToContents()
 
     def _fill_grid(self, overall: OverallResult) -> None:
         columns = 4
