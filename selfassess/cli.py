@@ -309,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     # `selfassess` alone or `selfassess FILE.sendassess` opens the app, like double-clicking.
-    if not args_list or (len(args_list) == 1 and args_list[0].endswith(".sendassess")):
+    if not args_list or (len(args_list) == 1 and args_list[0].lower().endswith(".sendassess")):
         return _open_app(args_list)
     args = parser.parse_args(args_list)
     if args.command is None:
