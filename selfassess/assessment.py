@@ -92,6 +92,10 @@ class EvidenceItem(_Model):
     notes: str = ""
     carried_forward: bool = False
 
+    def is_review_due(self, today: dt.date) -> bool:
+        """Whether the date by which this evidence should be reviewed has passed."""
+        return self.review_by is not None and self.review_by < today
+
 
 class Action(_Model):
     id: str = Field(default_factory=new_id)

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
-from selfassess.assessment import Action, CriterionAnswer, StandardResponse
+from selfassess.assessment import Action, CriterionAnswer, EvidenceItem, StandardResponse
 from selfassess.exports.report_layout import FRAME_WIDTH, Bookmark
 from selfassess.exports.report_styles import (
     BODY,
@@ -168,7 +168,15 @@ def _narrative(response: StandardResponse) -> list[Flowable]:
     return story
 
 
-def _evidence(response: StandardResponse) -> list[Flowable]:
+def _review_by(item: EvidenceItem, today: date) -> Any:
+    """The review date, with 'Review due' in words beneath it once it has passed."""
+    if not item.is_review_due(today):
+        return format_date(item.review_by)
+    flag = f'<font color="{OVERDUE_COLOURS[0]}"><b>Review due</b></font>'
+    return rich(f"{markup(format_date(item.review_by))}<br/>{flag}", CELL)
+
+
+def _evidence(response: StandardResponse, today: date) -> list[Flowable]:
     title = f"Evidence ({len(response.evidence)})"
     if not response.evidence:
         return titled(title, [para("No evidence has been recorded.", SMALL)])
@@ -186,7 +194,7 @@ def _evidence(response: StandardResponse) -> list[Flowable]:
                 para(item.kind.capitalize(), CELL),
                 format_date(item.date),
                 para(item.owner, CELL),
-                format_date(item.review_by),
+                _review_by(item, today),
             ]
         )
     widths = [FRAME_WIDTH - 144 - 2 * DATE_WIDTH, 56, DATE_WIDTH, 88, DATE_WIDTH]
@@ -251,6 +259,6 @@ def standard_section(
     if result.status == "not_applicable" and not recorded:
         return story  # nothing to say beyond the reason; empty headings would only be noise
     story += _narrative(response)
-    story += _evidence(response)
+    story += _evidence(response, today)
     story += _actions(response, today)
     return story

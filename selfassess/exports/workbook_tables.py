@@ -155,7 +155,7 @@ def evidence_rows(context: SheetContext) -> Iterable[list[CellValue]]:
     for standard in context.framework.standards:
         refs = criterion_refs(standard)
         for item in response_of(context.assessment, standard).evidence:
-            review_due = item.review_by is not None and item.review_by < context.today
+            review_due = item.is_review_due(context.today)
             yield [
                 standard.number,
                 standard.title,

@@ -151,9 +151,6 @@ class RowsModel(QAbstractTableModel):
 class EvidenceModel(RowsModel):
     headers = ("Title", "Kind", "Where", "Dated", "Owner", "Review by")
 
-    def _review_passed(self, item: EvidenceItem) -> bool:
-        return item.review_by is not None and item.review_by < self.today()
-
     def cell(self, row: EvidenceItem, column: int) -> str:
         if column == 0:
             return row.title
@@ -166,10 +163,10 @@ class EvidenceModel(RowsModel):
         if column == 4:
             return row.owner
         review = format_date(row.review_by)
-        return f"{review} — review due" if self._review_passed(row) else review
+        return f"{review} — review due" if row.is_review_due(self.today()) else review
 
     def flagged(self, row: EvidenceItem, column: int) -> bool:
-        return column == 5 and self._review_passed(row)
+        return column == 5 and row.is_review_due(self.today())
 
 
 class ActionsModel(RowsModel):

@@ -177,6 +177,18 @@ def test_user_text_with_markup_characters_appears_literally(
     assert "Overdue by 79 days" in text
 
 
+def test_evidence_past_its_review_date_says_so(small_framework: Framework, tmp_path: Path) -> None:
+    document = _small_document(small_framework)
+    evidence = document.assessment.response("s1").evidence
+    evidence.append(EvidenceItem(title="Old policy", review_by=date(2026, 3, 1)))
+    evidence.append(EvidenceItem(title="Current audit", review_by=date(2026, 9, 1)))
+    path = tmp_path / "report.pdf"
+    write_report(document, path, today=TODAY)
+    text = _flat("\n".join(_pages(path)))
+    assert "01 Mar 2026 Review due" in text
+    assert text.count("Review due") == 1
+
+
 def test_an_empty_assessment_reports_nothing_rated(
     small_framework: Framework, tmp_path: Path
 ) -> None:
