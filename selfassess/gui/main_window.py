@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfassess.demo import demo_document
-from selfassess.document import EXTENSION, Document, read_document
+from selfassess.document import EXTENSION, Document, read_document, save_document
 from selfassess.errors import DocumentLockedError, SelfAssessError
 from selfassess.framework import bundled_framework
 from selfassess.gui import dialogs, settings
@@ -42,7 +42,8 @@ from selfassess.gui.standard_page import StandardPage
 from selfassess.gui.start_page import StartPage
 from selfassess.lock import acquire_lock
 from selfassess.paths import resources_dir
-from selfassess.presentation import format_date
+from selfassess.presentation import count_of, format_date
+from selfassess.returns.cycle import start_next_period
 
 APP_NAME = "SEND Self-Assessment"
 
@@ -176,6 +177,10 @@ class MainWindow(QMainWindow):
             ),
         }
         file.addSeparator()
+        self.period_actions = [
+            self._action(file, "Start &next period…", self.start_next_period),
+            self._action(file, "Compare &with an earlier assessment…", self.compare_with_earlier),
+        ]
         self._action(file, "N&etwork returns…", self.show_network_returns)
         file.addSeparator()
         self.close_action = self._action(
@@ -262,6 +267,7 @@ class MainWindow(QMainWindow):
             self.save_as_action,
             self.close_action,
             *self.export_actions.values(),
+            *self.period_actions,
             *self.go_actions,
         ):
             action.setEnabled(document is not None)
@@ -479,6 +485,64 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Recovered unsaved work: save it to keep it.", 15_000)
             return True
         return False
+
+    def start_next_period(self) -> None:
+        """Make the next period's assessment from the open one, save it and open it."""
+        document = self.session.document
+        if document is None or not self.maybe_discard():
+            return
+        new, carried = start_next_period(document)
+        previous, period = document.assessment.period.label, new.assessment.period.label
+        suggested = f"{new.assessment.organisation.name} {period}".replace("/", "-") + EXTENSION
+        path = dialogs.ask_save_path(
+            self, f"Save the {period} assessment as", suggested, dialogs.DOCUMENT_FILTER, EXTENSION
+        )
+        if path is None:
+            return
+        if self.session.path is not None and path.resolve() == self.session.path.resolve():
+            dialogs.show_error(
+                self,
+                "Choose another name",
+                f"{path.name} holds the {previous} assessment, which stays as it is. "
+                f"Save the {period} assessment under another name.",
+            )
+            return
+        try:
+            lock = acquire_lock(path)  # before writing: never overwrite a file someone has open
+            try:
+                save_document(new, path)
+            except SelfAssessError:
+                lock.release()
+                raise
+        except SelfAssessError as exc:
+            dialogs.show_error(
+                self,
+                f"Cannot start {period}",
+                f"{exc}\n\nThe {previous} assessment is still open and unchanged.",
+            )
+            return
+        self.session.load(new, path, lock)
+        settings.add_recent_file(path)
+        self.show_dashboard()
+        dialogs.show_info(
+            self,
+            f"Started {period}",
+            f"{path.name} is the {period} assessment, started from {previous}.\n\n"
+            f"Carried forward for review: {count_of(carried.answers, 'answer')}, "
+            f"{count_of(carried.evidence, 'evidence item')} and "
+            f"{count_of(carried.open_actions, 'open action')}.\n"
+            f"Left closed in {previous}: "
+            f"{count_of(carried.closed_actions, 'completed or cancelled action')}.\n"
+            f"Cleared: {count_of(carried.overrides_cleared, 'rating override')} and the "
+            "sign-off (it starts as a draft).",
+        )
+
+    def compare_with_earlier(self) -> None:
+        # Imported here: the comparison's writers load reportlab, which slows starting up.
+        from selfassess.gui.comparison import compare_with_earlier
+
+        if self.session.document is not None:
+            compare_with_earlier(self, self.session.document)
 
     def _export(self, kind: str) -> None:
         if self.session.document is not None:
