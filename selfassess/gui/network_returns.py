@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from selfassess.document import EXTENSION
 from selfassess.framework import Framework
 from selfassess.gui import dialogs, settings
+from selfassess.gui.exporting import export_file
 from selfassess.gui.network_models import HeatMapModel, NotCountedModel, TypeFilterModel
-from selfassess.gui.tasks import run_in_background
 from selfassess.presentation import count_of
 from selfassess.returns.aggregate import (
     Cancelled,
@@ -367,26 +367,17 @@ class NetworkReturnsWindow(QMainWindow):
             "workbook": ("regional workbook", ".xlsx", "Excel workbooks (*.xlsx)"),
             "report": ("regional report", ".pdf", "PDF documents (*.pdf)"),
         }[kind]
-        period = regional.periods[0].replace("/", "-") if regional.periods else ""
-        suggested = f"SEND regional summary {period}".strip() + suffix
-        path = dialogs.ask_save_path(self, f"Export the {what}", suggested, file_filter, suffix)
-        if path is None:
-            return
+        period = regional.periods[0] if regional.periods else ""
         write = write_regional_workbook if kind == "workbook" else write_regional_report
-
-        def work() -> Path:
-            write(regional, path)
-            return path
-
-        def exported(result: Path) -> None:
-            self.statusBar().showMessage(f"Exported the {what} to {result}", 10_000)
-            if dialogs.ask_open_result(self, what, result):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result)))
-
-        def failed(exc: Exception) -> None:
-            dialogs.show_error(self, f"Cannot export the {what}", str(exc))
-
-        run_in_background(self, f"Writing the {what}…", work, exported, failed)
+        export_file(
+            self,
+            what,
+            f"SEND regional summary {period}".strip(),
+            suffix,
+            file_filter,
+            lambda path: write(regional, path),
+            self.statusBar(),
+        )
 
     def closeEvent(self, event: Any) -> None:
         if self.job is not None:
